@@ -1,0 +1,56 @@
+/**
+ * Production entry: opens the database (migrating and seeding it), then serves the SvelteKit app over
+ * HTTP. Run by `npm start` (server/start.ts builds first when needed).
+ */
+import http from 'node:http';
+import { readConfig } from '../src/lib/server/config';
+import { DatabaseOpenError } from '../src/lib/server/db/client';
+import { provideRuntime, startRuntime } from '../src/lib/server/runtime';
+
+const started = performance.now();
+const log = (message: string) => console.log(`[close-to-home] ${message}`);
+
+async function main() {
+	const config = readConfig();
+	log(config.databaseUrl ? 'Connecting to the Postgres server…' : `Opening the embedded database in ${config.dataDir}…`);
+	const runtime = await provideRuntime(startRuntime(config, log));
+
+	// Imported only now: the SvelteKit bundle reads the runtime installed above.
+	const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
+	const server = http.createServer(handler);
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(config.port, config.host, resolve);
+	});
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : config.port;
+	log(
+		`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s on http://localhost:${port} ` +
+			`(database: ${runtime.db.kind}${config.demo ? ', demo data' : ''})`
+	);
+
+	let stopping = false;
+	const stop = async (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		log(`${signal}: shutting down`);
+		server.close();
+		server.closeAllConnections();
+		await runtime.db.close().catch(() => {});
+		process.exit(0);
+	};
+	process.on('SIGTERM', () => void stop('SIGTERM'));
+	process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+	if (error instanceof DatabaseOpenError) {
+		console.error(`[close-to-home] ${error.message}`);
+	} else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+		console.error(`[close-to-home] Port ${readConfig().port} is already in use: set PORT to a free port.`);
+	} else {
+		console.error('[close-to-home] Could not start:', error);
+	}
+	process.exit(1);
+});

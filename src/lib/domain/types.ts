@@ -1,0 +1,62 @@
+/**
+ * Shapes shared by the server, the map and the analysis. Distances are in miles (the DfE measure:
+ * straight line between home and placement); coordinates are WGS84 [longitude, latitude].
+ */
+
+export type LonLat = [lon: number, lat: number];
+
+/** Where a child lives now, grouped as DfE groups placement types. */
+export type PlacementType =
+	| 'foster'
+	| 'childrens_home'
+	| 'secure'
+	| 'residential_school'
+	| 'supported'
+	| 'other';
+
+export type HomeKind = 'childrens_home' | 'secure' | 'residential_school' | 'supported';
+
+export type Sector = 'Private' | 'Local Authority' | 'Voluntary' | 'Health Authority';
+
+/** `id` of the whole-country view, listed beside the RCCs. */
+export const ENGLAND_ID = 'england';
+
+export interface RccListing {
+	id: string;
+	name: string;
+	isDemo: boolean;
+	laCount: number;
+	headline: {
+		childrenLookedAfter: number | null;
+		percentOver20Miles: number | null;
+		homes: number;
+		places: number;
+	};
+}
+
+/** A figure computed from the data beside the one DfE or Ofsted published; null where none exists. */
+export interface Compared {
+	computed: number | null;
+	published: number | null;
+	/** True when the computed value is withheld by small-number suppression. */
+	suppressed?: boolean;
+}
+
+export interface AreaSummary {
+	code: string;
+	name: string;
+	childrenLookedAfter: Compared;
+	percentOutsideLa: Compared;
+	percentOver20Miles: Compared;
+	homes: Compared;
+	places: Compared;
+	vacancies: Compared;
+	fosteringPlaces: Compared;
+}
+
+export interface RccSummary {
+	rcc: { id: string; name: string; isDemo: boolean };
+	las: AreaSummary[];
+	region: AreaSummary;
+	sources: string[];
+}

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export interface Database {
+	sql: postgres.Sql;
+	kind: DatabaseKind;
+	/** Where the data lives, for messages: the data directory or the server's host and database. */
+	location: string;
+	close(): Promise<void>;
+}
+
+/** A problem the operator must fix; its message is printed alone, without a stack. */
+export class DatabaseOpenError extends Error {}
+
+const postgresOptions = {
+	onnotice: () => {},
+	connection: { application_name: 'close-to-home' }
+} as const;
+
+export async function openDatabase(options: {
+	databaseUrl: string | null;
+	dataDir: string;
+}): Promise<Database> {
+	return options.databaseUrl ? openServer(options.databaseUrl) : openEmbedded(options.dataDir);
+}
+
+async function openServer(databaseUrl: string): Promise<Database> {
+	let location: string;
+	try {
+		const url = new URL(databaseUrl);
+		location = `${url.hostname}:${url.port || 5432}${url.pathname}`;
+	} catch {
+		throw new DatabaseOpenError('DATABASE_URL is not a valid URL (expected postgres://user@host:port/database)');
+	}
+	const sql = postgres(databaseUrl, { ...postgresOptions, max: 10, connect_timeout: 5 });
+	try {
+		await sql`select 1`;
+	} catch (error) {
+		await sql.end({ timeout: 1 }).catch(() => {});
+		throw new DatabaseOpenError(`Cannot reach the database at ${location}: ${describe(error)}`);
+	}
+	return { sql, kind: 'postgres', location, close: () => sql.end({ timeout: 5 }) };
+}
+
+/**
+ * PGlite is one in-process Postgres; it is served on a private Unix socket so that the app talks to it
+ * through the same postgres.js client, and the same SQL, as to a real server.
+ */
+async function openEmbedded(dataDir: string): Promise<Database> {
+	checkDataDir(dataDir);
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+	let db: InstanceType<typeof PGlite>;
+	try {
+		db = await PGlite.create({ dataDir });
+	} catch (error) {
+		throw new DatabaseOpenError(
+			`The data directory ${dataDir} could not be opened as a database (${describe(error)}). ` +
+				'It may be corrupt or from another program: move it aside or set DATA_DIR to another directory.'
+		);
+	}
+	const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'close-to-home-'));
+	const socketPath = path.join(socketDir, '.s.PGSQL.5432');
+	const server = new PGLiteSocketServer({ db, path: socketPath });
+	await server.start();
+	// PGlite has a single session: more than one client connection gets reset.
+	const sql = postgres({ ...postgresOptions, path: socketPath, max: 1, username: 'postgres', database: 'postgres' });
+	return {
+		sql,
+		kind: 'embedded',
+		location: dataDir,
+		async close() {
+			await sql.end({ timeout: 5 });
+			await server.stop();
+			await db.close();
+			fs.rmSync(socketDir, { recursive: true, force: true });
+		}
+	};
+}
+
+function checkDataDir(dataDir: string): void {
+	if (!fs.existsSync(dataDir)) return;
+	if (!fs.statSync(dataDir).isDirectory()) {
+		throw new DatabaseOpenError(`DATA_DIR ${dataDir} is a file, not a directory`);
+	}
+	const entries = fs.readdirSync(dataDir);
+	if (entries.length > 0 && !entries.includes('PG_VERSION')) {
+		throw new DatabaseOpenError(
+			`The data directory ${dataDir} is not empty and holds no database (no PG_VERSION). ` +
+				'Refusing to write over it: set DATA_DIR to an empty or existing Close to Home data directory.'
+		);
+	}
+}
+
+function describe(error: unknown): string {
+	if (error instanceof Error) return error.message || error.name;
+	return String(error);
+}
