@@ -32,6 +32,14 @@ export default ts.config(
 		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'data/', 'test-results/', 'node_modules/', 'playwright-report/', 'bench-results/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'data/',
+			'test-results/',
+			'node_modules/',
+			'playwright-report/',
+			'bench-results/'
+		]
 	}
 );

@@ -12,7 +12,11 @@ const log = (message: string) => console.log(`[close-to-home] ${message}`);
 
 async function main() {
 	const config = readConfig();
-	log(config.databaseUrl ? 'Connecting to the Postgres server…' : `Opening the embedded database in ${config.dataDir}…`);
+	log(
+		config.databaseUrl
+			? 'Connecting to the Postgres server…'
+			: `Opening the embedded database in ${config.dataDir}…`
+	);
 	const runtime = await provideRuntime(startRuntime(config, log));
 
 	// Imported only now: the SvelteKit bundle reads the runtime installed above.

@@ -25,4 +25,4 @@ if (latestSource > built) {
 	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
-await import('./index.ts');
+await import('./index');

@@ -7,12 +7,7 @@ export type LonLat = [lon: number, lat: number];
 
 /** Where a child lives now, grouped as DfE groups placement types. */
 export type PlacementType =
-	| 'foster'
-	| 'childrens_home'
-	| 'secure'
-	| 'residential_school'
-	| 'supported'
-	| 'other';
+	'foster' | 'childrens_home' | 'secure' | 'residential_school' | 'supported' | 'other';
 
 export type HomeKind = 'childrens_home' | 'secure' | 'residential_school' | 'supported';
 

@@ -34,7 +34,9 @@ async function openServer(databaseUrl: string): Promise<Database> {
 		const url = new URL(databaseUrl);
 		location = `${url.hostname}:${url.port || 5432}${url.pathname}`;
 	} catch {
-		throw new DatabaseOpenError('DATABASE_URL is not a valid URL (expected postgres://user@host:port/database)');
+		throw new DatabaseOpenError(
+			'DATABASE_URL is not a valid URL (expected postgres://user@host:port/database)'
+		);
 	}
 	const sql = postgres(databaseUrl, { ...postgresOptions, max: 10, connect_timeout: 5 });
 	try {
@@ -68,7 +70,13 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 	const server = new PGLiteSocketServer({ db, path: socketPath });
 	await server.start();
 	// PGlite has a single session: more than one client connection gets reset.
-	const sql = postgres({ ...postgresOptions, path: socketPath, max: 1, username: 'postgres', database: 'postgres' });
+	const sql = postgres({
+		...postgresOptions,
+		path: socketPath,
+		max: 1,
+		username: 'postgres',
+		database: 'postgres'
+	});
 	return {
 		sql,
 		kind: 'embedded',
