@@ -18,6 +18,10 @@ export type Backend = 'embedded' | 'postgres';
  */
 export const backends: Backend[] = process.env.DATABASE_URL ? ['embedded', 'postgres'] : ['embedded'];
 
+if (process.env.CI === 'true' && !process.env.DATABASE_URL) {
+	throw new Error('CI=true but DATABASE_URL is not set: the Postgres server suites would be skipped');
+}
+
 export async function createTestDatabase(backend: Backend): Promise<TestDatabase> {
 	if (backend === 'embedded') {
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cth-test-'));
