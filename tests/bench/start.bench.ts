@@ -1,0 +1,76 @@
+/**
+ * `npm run bench:start`: cold first start (empty data directory: migrate + seed the demo) and warm start
+ * (same directory again) of the production server, to ready (/healthz answers). Medians of a few runs
+ * in one session; figures printed and saved under bench-results/ so runs can be compared.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const runs = Number(process.env.RUNS ?? 3);
+const port = Number(process.env.PORT ?? 3190);
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function startToReady(dataDir: string): Promise<number> {
+	const started = performance.now();
+	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+		env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	try {
+		for (;;) {
+			if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+			try {
+				const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+				if (response.ok) return (performance.now() - started) / 1000;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+	} finally {
+		child.kill('SIGTERM');
+		await new Promise((resolve) => child.once('exit', resolve));
+	}
+}
+
+const buildStarted = performance.now();
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+const buildSeconds = (performance.now() - buildStarted) / 1000;
+
+const cold: number[] = [];
+const warm: number[] = [];
+for (let run = 0; run < runs; run++) {
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cth-bench-start-'));
+	cold.push(await startToReady(dataDir));
+	warm.push(await startToReady(dataDir));
+	fs.rmSync(dataDir, { recursive: true, force: true });
+	console.log(`run ${run + 1}: cold ${cold.at(-1)!.toFixed(2)} s, warm ${warm.at(-1)!.toFixed(2)} s`);
+}
+
+const result = {
+	when: new Date().toISOString(),
+	node: process.version,
+	cpus: os.cpus().length,
+	runs,
+	buildSeconds: Number(buildSeconds.toFixed(2)),
+	coldStartSeconds: { median: Number(median(cold).toFixed(2)), runs: cold.map((s) => Number(s.toFixed(2))) },
+	warmStartSeconds: { median: Number(median(warm).toFixed(2)), runs: warm.map((s) => Number(s.toFixed(2))) }
+};
+console.log(
+	`build ${result.buildSeconds} s; cold start to ready ${result.coldStartSeconds.median} s (median of ${runs}); ` +
+		`warm start ${result.warmStartSeconds.median} s; cold/warm ratio ${(median(cold) / median(warm)).toFixed(1)}`
+);
+fs.mkdirSync('bench-results', { recursive: true });
+fs.writeFileSync(
+	`bench-results/start-${result.when.replace(/[:.]/g, '-')}.json`,
+	JSON.stringify(result, null, 2)
+);
+fs.writeFileSync('bench-results/start-latest.json', JSON.stringify(result, null, 2));
