@@ -55,3 +55,24 @@ export interface RccSummary {
 	region: AreaSummary;
 	sources: string[];
 }
+
+/** What a signed-in person may do in one RCC (DESIGN.md "Privacy and access"). */
+export type Role = 'viewer' | 'commissioner' | 'rcc_admin';
+
+export interface RoleGrant {
+	rccId: string;
+	rccName: string;
+	role: Role;
+	/** The member LA a commissioner acts for (their child-level records); null for other roles. */
+	laCode: string | null;
+	laName: string | null;
+}
+
+/** The signed-in person, as `GET /api/me` returns them and as `locals.user` holds them. */
+export interface CurrentUser {
+	id: number;
+	email: string;
+	name: string;
+	la: { code: string; name: string } | null;
+	roles: RoleGrant[];
+}

@@ -3,6 +3,7 @@ import { readConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { migrate, readMigrations } from './db/migrate';
 import { seedDemo } from './seed/seed-demo';
+import { seedDemoAccounts } from './auth/demo-accounts';
 
 export interface Runtime {
 	config: Config;
@@ -23,7 +24,10 @@ export async function startRuntime(config: Config, log: Log = console.log): Prom
 	try {
 		const applied = await migrate(db, readMigrations(path.resolve('migrations')));
 		if (applied.length > 0) log(`Database at ${db.location}: applied ${applied.join(', ')}`);
-		if (config.demo) await seedDemo(db, { log });
+		if (config.demo) {
+			await seedDemo(db, { log });
+			await seedDemoAccounts(db, { log });
+		}
 		return { config, db };
 	} catch (error) {
 		await db.close().catch(() => {});

@@ -1,0 +1,20 @@
+import { redirect } from '@sveltejs/kit';
+import type { CurrentUser } from '../../domain/types';
+
+/** Where to go after signing in: only paths on this site (no `//host` or `/\host` open redirects). */
+export function safeRedirectTarget(value: string | null | undefined): string {
+	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+	return value;
+}
+
+export function signInUrl(url: URL, expired = false): string {
+	const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+	if (expired) params.set('expired', '1');
+	return `/login?${params}`;
+}
+
+/** For pages: the signed-in user, or a redirect to sign in and then back to this page. */
+export function requireUser(event: { locals: App.Locals; url: URL }): CurrentUser {
+	if (event.locals.user) return event.locals.user;
+	redirect(303, signInUrl(event.url, event.locals.sessionExpired));
+}

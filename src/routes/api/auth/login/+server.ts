@@ -1,0 +1,33 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { clientOf } from '$lib/server/auth/client';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { signIn, WRONG_CREDENTIALS } from '$lib/server/auth/sign-in';
+import type { RequestHandler } from './$types';
+
+const Credentials = z.object({
+	email: z.string().min(1).max(320),
+	password: z.string().min(1).max(1000)
+});
+
+export const POST: RequestHandler = async (event) => {
+	// The hook has already refused a body that is not JSON.
+	const parsed = Credentials.safeParse(await event.request.json().catch(() => null));
+	if (!parsed.success) {
+		return json({ message: 'Send a JSON object with an email and a password.' }, { status: 400 });
+	}
+	const result = await signIn(event.locals.runtime.db.sql, { ...parsed.data, ...clientOf(event) });
+	if (!result.ok && result.reason === 'throttled') {
+		const minutes = Math.ceil(result.retryAfterSeconds / 60);
+		return json(
+			{
+				message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+				retryAfterSeconds: result.retryAfterSeconds
+			},
+			{ status: 429, headers: { 'retry-after': String(result.retryAfterSeconds) } }
+		);
+	}
+	if (!result.ok) return json({ message: WRONG_CREDENTIALS }, { status: 401 });
+	setSessionCookie(event.cookies, event.url, result.session);
+	return json({ ok: true, expiresAt: result.session.expiresAt.toISOString() });
+};
