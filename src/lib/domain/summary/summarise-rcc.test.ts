@@ -114,7 +114,7 @@ describe('summariseRcc', () => {
 	});
 
 	it('gives null, not zero or NaN, for the child figures of an LA with no child records', () => {
-		const summary = summariseRcc(input({ children: input().children.filter((c) => c.laCode !== 'B') }));
+		const summary = summariseRcc(input({ children: [...input().children].filter((c) => c.laCode !== 'B') }));
 		const beta = summary.las[1];
 		expect(beta.childrenLookedAfter).toEqual({ computed: null, published: 6 });
 		expect(beta.percentOutsideLa).toEqual({ computed: null, published: 0 });

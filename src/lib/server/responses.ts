@@ -1,0 +1,22 @@
+import type postgres from 'postgres';
+import { canSeeRcc } from './access';
+import * as rccs from './db/rccs';
+
+/** The API's error shape, `{ message }`, as SvelteKit's own errors. */
+export function notFound(message: string): Response {
+	return Response.json({ message }, { status: 404 });
+}
+
+/**
+ * The RCC a request names, or a 404 response when there is none or the user may not see it (a
+ * hidden RCC is not revealed to exist).
+ */
+export async function rccOr404(
+	sql: postgres.Sql,
+	id: string,
+	user: unknown
+): Promise<{ rcc: rccs.Rcc; response?: undefined } | { rcc?: undefined; response: Response }> {
+	const rcc = await rccs.find(sql, id);
+	if (!rcc || !canSeeRcc(user, rcc.id)) return { response: notFound(`There is no RCC "${id}".`) };
+	return { rcc };
+}

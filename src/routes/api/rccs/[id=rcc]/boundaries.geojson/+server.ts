@@ -1,0 +1,53 @@
+import { userOf } from '$lib/server/access';
+import * as children from '$lib/server/db/children';
+import * as fostering from '$lib/server/db/fostering';
+import * as las from '$lib/server/db/las';
+import { featureCollection, round } from '$lib/server/geojson';
+import { rccOr404 } from '$lib/server/responses';
+import type { RequestHandler } from './$types';
+
+/** Neighbouring LAs drawn for context: those within this many degrees of the members' bounding box. */
+const CONTEXT_MARGIN_DEGREES = 0.3;
+
+/** Rate per 10,000 children aged 0-17, to one decimal place; null without a population. */
+function per10k(count: number | null, population: number | null): number | null {
+	if (count === null || !population) return null;
+	return Math.round((count * 100_000) / population) / 10;
+}
+
+/** Member LAs' polygons and their neighbours', with the figures the choropleths need. */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const { sql } = locals.runtime.db;
+	const { rcc, response } = await rccOr404(sql, params.id, userOf(locals));
+	if (!rcc) return response;
+	const boundaries = await las.boundariesAround(sql, rcc.laCodes, CONTEXT_MARGIN_DEGREES);
+	const codes = boundaries.map((la) => la.code);
+	const [childCounts, capacity] = await Promise.all([
+		children.countByLa(sql, rcc.laCodes),
+		fostering.ofLas(sql, codes)
+	]);
+	const capacityByLa = new Map(capacity.map((row) => [row.laCode, row]));
+	return featureCollection(
+		boundaries.map((la) => {
+			const fosteringRow = capacityByLa.get(la.code);
+			return {
+				geometry: la.geometry,
+				properties: {
+					code: la.code,
+					name: la.name,
+					member: la.member,
+					regionName: la.regionName,
+					population0to17: la.population0to17,
+					childrenLookedAfter: la.member ? (childCounts.get(la.code) ?? null) : null,
+					fosteringHouseholds: fosteringRow?.households ?? null,
+					fosteringPlaces: fosteringRow?.places ?? null,
+					fosteringVacancies: fosteringRow?.vacancies ?? null,
+					fosteringPlacesPer10k: per10k(fosteringRow?.places ?? null, la.population0to17),
+					fosteringVacanciesPer10k: per10k(fosteringRow?.vacancies ?? null, la.population0to17),
+					labelLon: round(la.labelLon),
+					labelLat: round(la.labelLat)
+				}
+			};
+		})
+	);
+};

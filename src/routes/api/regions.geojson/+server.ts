@@ -1,0 +1,11 @@
+import * as regions from '$lib/server/db/regions';
+import { featureCollection } from '$lib/server/geojson';
+import type { RequestHandler } from './$types';
+
+/** England's 9 regions: the base the map draws under everything else. Open data, for everyone. */
+export const GET: RequestHandler = async ({ locals }) => {
+	const rows = await regions.all(locals.runtime.db.sql);
+	return featureCollection(
+		rows.map((region) => ({ geometry: region.geometry, properties: { code: region.code, name: region.name } }))
+	);
+};
