@@ -29,7 +29,7 @@ describe.each(backends)('map data API on %s', (backend) => {
 		const event = {
 			params,
 			url: new URL(`http://localhost${pathname}`),
-			locals: { runtime: { db: test.db, config: {} } }
+			locals: { runtime: { db: test.db, config: {} }, user: null }
 		};
 		return handler(event as never);
 	}

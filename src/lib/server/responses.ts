@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import type { CurrentUser } from '$lib/domain/types';
 import { canSeeRcc } from './access';
 import * as rccs from './db/rccs';
 
@@ -14,7 +15,7 @@ export function notFound(message: string): Response {
 export async function rccOr404(
 	sql: postgres.Sql,
 	id: string,
-	user: unknown
+	user: CurrentUser | null
 ): Promise<{ rcc: rccs.Rcc; response?: undefined } | { rcc?: undefined; response: Response }> {
 	const rcc = await rccs.find(sql, id);
 	if (!rcc || !canSeeRcc(user, rcc.id)) return { response: notFound(`There is no RCC "${id}".`) };

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { canSeeRcc, userOf } from '$lib/server/access';
+import { canSeeRcc } from '$lib/server/access';
 import * as rccs from '$lib/server/db/rccs';
 import { headline } from '$lib/domain/summary';
 import { rccSummary } from '$lib/server/rcc-summary';
@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 /** The RCCs the user may see, demo groupings first, then England, each with a few headline figures. */
 export const GET: RequestHandler = async ({ locals }) => {
 	const { sql } = locals.runtime.db;
-	const user = userOf(locals);
+	const user = locals.user;
 	const visible = (await rccs.list(sql)).filter((rcc) => canSeeRcc(user, rcc.id));
 	const listings = [];
 	// One at a time: the embedded database has a single connection anyway.

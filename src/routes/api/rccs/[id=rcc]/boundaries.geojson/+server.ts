@@ -1,4 +1,3 @@
-import { userOf } from '$lib/server/access';
 import * as children from '$lib/server/db/children';
 import * as fostering from '$lib/server/db/fostering';
 import * as las from '$lib/server/db/las';
@@ -18,7 +17,7 @@ function per10k(count: number | null, population: number | null): number | null 
 /** Member LAs' polygons and their neighbours', with the figures the choropleths need. */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const { sql } = locals.runtime.db;
-	const { rcc, response } = await rccOr404(sql, params.id, userOf(locals));
+	const { rcc, response } = await rccOr404(sql, params.id, locals.user);
 	if (!rcc) return response;
 	const boundaries = await las.boundariesAround(sql, rcc.laCodes, CONTEXT_MARGIN_DEGREES);
 	const codes = boundaries.map((la) => la.code);

@@ -1,4 +1,4 @@
-import { canSeeHomes, denied, userOf } from '$lib/server/access';
+import { canSeeHomes, denied } from '$lib/server/access';
 import * as homes from '$lib/server/db/homes';
 import { featureCollection } from '$lib/server/geojson';
 import { rccOr404 } from '$lib/server/responses';
@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 /** The homes located in the member LAs, as points placed (approximately) inside their LA. */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const { sql } = locals.runtime.db;
-	const user = userOf(locals);
+	const user = locals.user;
 	const { rcc, response } = await rccOr404(sql, params.id, user);
 	if (!rcc) return response;
 	if (!canSeeHomes(user)) return denied(user);

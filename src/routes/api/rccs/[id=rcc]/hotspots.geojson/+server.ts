@@ -1,7 +1,7 @@
 import { distanceMiles, FAR_FROM_HOME_MILES } from '$lib/domain/distance';
 import { hotspots } from '$lib/domain/hotspots';
 import { ENGLAND_ID } from '$lib/domain/types';
-import { canSeeChildLocations, denied, userOf } from '$lib/server/access';
+import { canSeeChildLocations, denied } from '$lib/server/access';
 import * as children from '$lib/server/db/children';
 import { featureCollection } from '$lib/server/geojson';
 import { rccOr404 } from '$lib/server/responses';
@@ -14,7 +14,7 @@ const RESOLUTION_ENGLAND = 5;
 /** Where the member LAs' children come from, as hexagons of at least 5 children. */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const { sql } = locals.runtime.db;
-	const user = userOf(locals);
+	const user = locals.user;
 	const { rcc, response } = await rccOr404(sql, params.id, user);
 	if (!rcc) return response;
 	if (!canSeeChildLocations(user)) return denied(user);

@@ -1,6 +1,6 @@
 import { distanceMiles, FAR_FROM_HOME_MILES } from '$lib/domain/distance';
 import type { LonLat } from '$lib/domain/types';
-import { canSeeChildRecords, userOf } from '$lib/server/access';
+import { canSeeChildRecords } from '$lib/server/access';
 import * as children from '$lib/server/db/children';
 import { featureCollection } from '$lib/server/geojson';
 import { rccOr404 } from '$lib/server/responses';
@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const { sql } = locals.runtime.db;
-	const user = userOf(locals);
+	const user = locals.user;
 	const { rcc, response } = await rccOr404(sql, params.id, user);
 	if (!rcc) return response;
 	const visibleLas = rcc.laCodes.filter((laCode) => canSeeChildRecords(user, laCode));
