@@ -236,6 +236,20 @@ describe.each(backends)('map data API on %s', (backend) => {
 		expect(body.features[0].geometry.coordinates[0][0]).toEqual([-3, 52.5]);
 	});
 
+	it('credits the sources the data set records, else DfE and Ofsted', async () => {
+		const before = (await (
+			await call(summaryOf, '/api/rccs/tst/summary', { id: 'tst' })
+		).json()) as RccSummary;
+		expect(before.sources.join(' ')).toMatch(/Department for Education.*Ofsted/);
+		await test.db
+			.sql`insert into dataset_meta (key, value) values ('sources', ${test.db.sql.json(['Source A', 'Source B'])})`;
+		const after = (await (
+			await call(summaryOf, '/api/rccs/tst/summary', { id: 'tst' })
+		).json()) as RccSummary;
+		expect(after.sources).toEqual(['Source A', 'Source B']);
+		await test.db.sql`delete from dataset_meta where key = 'sources'`;
+	});
+
 	it.each([
 		['summary', summaryOf],
 		['boundaries.geojson', boundariesOf],

@@ -2,12 +2,16 @@ import type postgres from 'postgres';
 import { summariseRcc } from '$lib/domain/summary';
 import type { RccSummary } from '$lib/domain/types';
 import * as children from './db/children';
+import * as datasetMeta from './db/dataset-meta';
 import * as fostering from './db/fostering';
 import * as homes from './db/homes';
 import * as las from './db/las';
 import type { Rcc } from './db/rccs';
 
-/** Attribution of the published figures the summary sets beside the computed ones (OGL v3.0). */
+/**
+ * Attribution of the published figures the summary sets beside the computed ones (OGL v3.0), when the
+ * data set records none of its own.
+ */
 export const SUMMARY_SOURCES = [
 	'Department for Education, Children looked after in England including adoptions 2025 (OGL v3.0)',
 	"Ofsted, Children's social care data in England 2025: provider level data at 31 March 2025 (OGL v3.0)"
@@ -15,11 +19,12 @@ export const SUMMARY_SOURCES = [
 
 /** Reads an RCC's reference data and summarises it per member LA and for the region. */
 export async function rccSummary(sql: postgres.Sql, rcc: Rcc): Promise<RccSummary> {
-	const [members, childRows, homeRows, fosteringRows] = await Promise.all([
+	const [members, childRows, homeRows, fosteringRows, recordedSources] = await Promise.all([
 		las.withPublished(sql, rcc.laCodes),
 		children.ofLas(sql, rcc.laCodes),
 		homes.inLas(sql, rcc.laCodes),
-		fostering.ofLas(sql, rcc.laCodes)
+		fostering.ofLas(sql, rcc.laCodes),
+		datasetMeta.sources(sql)
 	]);
 	return summariseRcc({
 		rcc: { id: rcc.id, name: rcc.name, isDemo: rcc.isDemo },
@@ -27,6 +32,6 @@ export async function rccSummary(sql: postgres.Sql, rcc: Rcc): Promise<RccSummar
 		children: childRows,
 		homes: homeRows,
 		fostering: fosteringRows,
-		sources: SUMMARY_SOURCES
+		sources: recordedSources ?? SUMMARY_SOURCES
 	});
 }
