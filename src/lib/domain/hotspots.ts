@@ -1,11 +1,9 @@
 import { cellToBoundary, latLngToCell } from 'h3-js';
+import { isSmallCount } from './suppression';
 import type { LonLat } from './types';
 
 /** DESIGN.md privacy: a hotspot cell is drawn only when it holds at least this many children. */
 export const MIN_CHILDREN_PER_CELL = 5;
-
-/** Counts between 1 and this many are suppressed wherever they leave the owning LA. */
-const SMALL_COUNT_MAX = 4;
 
 export interface HotspotChild {
 	/** The child's generalised home location. */
@@ -20,10 +18,6 @@ export interface HotspotCell {
 	over20Miles: number | null;
 	/** The cell's outline, closed (first point repeated last), [lon, lat]. */
 	ring: LonLat[];
-}
-
-function isSmall(count: number): boolean {
-	return count >= 1 && count <= SMALL_COUNT_MAX;
 }
 
 /**
@@ -44,7 +38,7 @@ export function hotspots(children: Iterable<HotspotChild>, resolution: number): 
 	const cells: HotspotCell[] = [];
 	for (const [h3, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
 		if (count.children < MIN_CHILDREN_PER_CELL) continue;
-		const withheld = isSmall(count.over20Miles) || isSmall(count.children - count.over20Miles);
+		const withheld = isSmallCount(count.over20Miles) || isSmallCount(count.children - count.over20Miles);
 		cells.push({
 			h3,
 			children: count.children,
