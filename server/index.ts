@@ -6,6 +6,7 @@ import http from 'node:http';
 import { readConfig } from '../src/lib/server/config';
 import { DatabaseOpenError } from '../src/lib/server/db/client';
 import { provideRuntime, startRuntime } from '../src/lib/server/runtime';
+import { createAppCollabServer } from './collab/app-collab-server';
 
 const started = performance.now();
 const log = (message: string) => console.log(`[close-to-home] ${message}`);
@@ -22,6 +23,11 @@ async function main() {
 	// Imported only now: the SvelteKit bundle reads the runtime installed above.
 	const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
 	const server = http.createServer(handler);
+	// Live collaboration: /collab/<docName> websockets (server/collab); anything else cannot upgrade.
+	const collab = createAppCollabServer(runtime);
+	server.on('upgrade', (request, socket, head) => {
+		if (!collab.handleUpgrade(request, socket, head)) socket.destroy();
+	});
 
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -41,6 +47,8 @@ async function main() {
 		log(`${signal}: shutting down`);
 		server.close();
 		server.closeAllConnections();
+		// Closes the sockets (clients reconnect elsewhere) and stores pending updates before the database goes.
+		await collab.close().catch((error: unknown) => log(`Closing collaboration failed: ${String(error)}`));
 		await runtime.db.close().catch(() => {});
 		process.exit(0);
 	};

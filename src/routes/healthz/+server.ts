@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { readCollabStatus } from '../../../server/collab/status-registry';
 
 export async function GET({ locals }) {
 	const { db, config } = locals.runtime;
@@ -6,6 +7,8 @@ export async function GET({ locals }) {
 	return json({
 		status: 'ok',
 		database: db.kind,
-		collab: config.redisUrl ? 'redis' : 'single'
+		collab: config.redisUrl ? 'redis' : 'single',
+		// With Redis unreachable an instance still serves its own clients; say so rather than fail.
+		...(config.redisUrl ? { redis: readCollabStatus()?.fanout === 'up' ? 'up' : 'down' } : {})
 	});
 }

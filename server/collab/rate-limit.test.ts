@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createRateLimiter } from './rate-limit';
+
+const limits = { messagesPerSecond: 10, messagesBurst: 5, bytesPerSecond: 1000, bytesBurst: 2000 };
+
+describe('createRateLimiter', () => {
+	it('allows a burst, then refills at the rate', () => {
+		let time = 0;
+		const limiter = createRateLimiter(limits, () => time);
+		for (let i = 0; i < 5; i++) expect(limiter.take(10)).toBe(true);
+		expect(limiter.take(10)).toBe(false);
+		time += 100; // one message's worth at 10/s
+		expect(limiter.take(10)).toBe(true);
+		expect(limiter.take(10)).toBe(false);
+	});
+
+	it('limits bytes as well as messages', () => {
+		let time = 0;
+		const limiter = createRateLimiter(limits, () => time);
+		expect(limiter.take(1500)).toBe(true);
+		expect(limiter.take(600)).toBe(false);
+		time += 100; // 100 bytes refilled: 600 available
+		expect(limiter.take(600)).toBe(true);
+	});
+
+	it('never stores more than the burst', () => {
+		let time = 0;
+		const limiter = createRateLimiter(limits, () => time);
+		time += 60_000;
+		let allowed = 0;
+		while (limiter.take(1)) allowed++;
+		expect(allowed).toBe(5);
+	});
+});

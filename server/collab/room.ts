@@ -1,0 +1,264 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import {
+	Awareness,
+	applyAwarenessUpdate,
+	encodeAwarenessUpdate,
+	removeAwarenessStates
+} from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { AuthType, MessageTag, READ_ONLY_REASON, SyncType } from '../../src/lib/collab/protocol';
+import { Connection } from './connection';
+import type { Fanout, FanoutMessage } from './fanout';
+import type { Persistence } from './persistence';
+import { stampAwareness } from './stamp-awareness';
+
+/** Transaction origin of what other instances sent through the fan-out: not stored or published again. */
+const FANOUT_ORIGIN = Symbol('collab-fanout');
+
+/** At most this many awareness client ids per connection (a browser tab has one). */
+const MAX_AWARENESS_CLIENTS = 8;
+
+export interface RoomOptions {
+	persistence: Persistence;
+	fanout: Fanout | null;
+	/** Awareness changes are sent out together every this many milliseconds (0: at once). */
+	awarenessFlushMs: number;
+	/** Called when this many updates have been stored since the last compaction. */
+	compactEveryUpdates: number;
+	onCompactDue: (room: Room) => void;
+	log: (message: string) => void;
+}
+
+/** A malformed message from a client: its connection is closed, nothing else happens. */
+export class MalformedMessage extends Error {}
+
+/**
+ * One loaded document and the connections editing it: applies what clients send, relays it to the
+ * other clients, stores it and publishes it to other instances.
+ */
+export class Room {
+	readonly doc = new Y.Doc();
+	readonly awareness = new Awareness(this.doc);
+	readonly connections = new Set<Connection>();
+	/** Which connection speaks for each awareness client id. */
+	private readonly awarenessOwners = new Map<number, Connection>();
+	private readonly pendingAwareness = new Set<number>();
+	private readonly pendingAwarenessPublish = new Set<number>();
+	private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+	updatesSinceCompaction = 0;
+	unloadTimer: ReturnType<typeof setTimeout> | null = null;
+	compacting: Promise<unknown> | null = null;
+
+	constructor(
+		readonly name: string,
+		private readonly options: RoomOptions
+	) {
+		// The server has no presence of its own.
+		this.awareness.setLocalState(null);
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocumentUpdate(update, origin));
+		this.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
+			this.onAwarenessUpdate(change, origin)
+		);
+	}
+
+	/** Subscribes to other instances first, then reads storage, so that no update falls between the two. */
+	async load(): Promise<void> {
+		const { fanout, persistence } = this.options;
+		await fanout?.join(this.name, (message) => this.receiveFanout(message));
+		await persistence.load(this.name, this.doc);
+		// What another instance received but had not stored yet when we read: ask for it.
+		fanout?.publish(this.name, {
+			kind: 'state-vector',
+			stateVector: Y.encodeStateVector(this.doc),
+			reply: false
+		});
+	}
+
+	/** After the bus was down: read what other instances stored meanwhile and exchange the rest. */
+	async catchUp(): Promise<void> {
+		const { fanout, persistence } = this.options;
+		await persistence.load(this.name, this.doc);
+		if (!fanout) return;
+		fanout.publish(this.name, {
+			kind: 'state-vector',
+			stateVector: Y.encodeStateVector(this.doc),
+			reply: true
+		});
+		const local = [...this.awarenessOwners.keys()];
+		if (local.length > 0) {
+			fanout.publish(this.name, { kind: 'awareness', update: encodeAwarenessUpdate(this.awareness, local) });
+		}
+	}
+
+	add(connection: Connection): void {
+		this.connections.add(connection);
+		if (connection.readOnly) connection.send(readOnlyMessage());
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MessageTag.sync);
+		encoding.writeVarUint(encoder, SyncType.step1);
+		encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
+		connection.send(encoding.toUint8Array(encoder));
+		const states = [...this.awareness.getStates().keys()];
+		if (states.length > 0) connection.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, states)));
+	}
+
+	remove(connection: Connection): void {
+		if (!this.connections.delete(connection)) return;
+		const owned = [...connection.awarenessClients].filter(
+			(id) => this.awarenessOwners.get(id) === connection
+		);
+		for (const id of owned) this.awarenessOwners.delete(id);
+		if (owned.length > 0) removeAwarenessStates(this.awareness, owned, null);
+	}
+
+	/** Handles one binary frame from a client. Throws MalformedMessage (or a decoding error) on bad input. */
+	receive(connection: Connection, message: Uint8Array): void {
+		const decoder = decoding.createDecoder(message);
+		const tag = decoding.readVarUint(decoder);
+		switch (tag) {
+			case MessageTag.sync: {
+				const type = decoding.readVarUint(decoder);
+				const payload = decoding.readVarUint8Array(decoder);
+				if (type === SyncType.step1) {
+					const encoder = encoding.createEncoder();
+					encoding.writeVarUint(encoder, MessageTag.sync);
+					encoding.writeVarUint(encoder, SyncType.step2);
+					encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, payload));
+					connection.send(encoding.toUint8Array(encoder));
+				} else if (type === SyncType.step2 || type === SyncType.update) {
+					// A viewer's edits are dropped; it was told it is read-only when it connected.
+					if (!connection.readOnly) Y.applyUpdate(this.doc, payload, connection);
+				} else {
+					throw new MalformedMessage(`unknown sync message type ${type}`);
+				}
+				return;
+			}
+			case MessageTag.awareness: {
+				const stamped = stampAwareness(decoding.readVarUint8Array(decoder), connection.identity, (id) => {
+					const owner = this.awarenessOwners.get(id);
+					if (owner) return owner === connection;
+					return connection.awarenessClients.size < MAX_AWARENESS_CLIENTS;
+				});
+				for (const id of stamped.clients) {
+					this.awarenessOwners.set(id, connection);
+					connection.awarenessClients.add(id);
+				}
+				if (stamped.clients.length > 0) applyAwarenessUpdate(this.awareness, stamped.update, connection);
+				return;
+			}
+			case MessageTag.queryAwareness: {
+				const states = [...this.awareness.getStates().keys()];
+				connection.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, states)));
+				return;
+			}
+			case MessageTag.auth:
+				return; // clients have nothing to say in the auth protocol
+			default:
+				throw new MalformedMessage(`unknown message tag ${tag}`);
+		}
+	}
+
+	receiveFanout(message: FanoutMessage): void {
+		const fanout = this.options.fanout;
+		try {
+			if (message.kind === 'update') {
+				Y.applyUpdate(this.doc, message.update, FANOUT_ORIGIN);
+			} else if (message.kind === 'awareness') {
+				applyAwarenessUpdate(this.awareness, message.update, FANOUT_ORIGIN);
+			} else if (fanout) {
+				const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+				// An empty update is two zero bytes (no structs, no deletions).
+				if (missing.byteLength > 2) fanout.publish(this.name, { kind: 'update', update: missing });
+				if (message.reply) {
+					fanout.publish(this.name, {
+						kind: 'state-vector',
+						stateVector: Y.encodeStateVector(this.doc),
+						reply: false
+					});
+				}
+			}
+		} catch (error) {
+			this.options.log(`Ignored a fan-out message for ${this.name} that did not apply: ${String(error)}`);
+		}
+	}
+
+	/** The full state, for snapshots and the final compaction. */
+	encodeState(): Uint8Array {
+		return Y.encodeStateAsUpdate(this.doc);
+	}
+
+	destroy(): void {
+		if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+		if (this.unloadTimer) clearTimeout(this.unloadTimer);
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+
+	private onDocumentUpdate(update: Uint8Array, origin: unknown): void {
+		if (this.connections.size > 0) {
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, MessageTag.sync);
+			encoding.writeVarUint(encoder, SyncType.update);
+			encoding.writeVarUint8Array(encoder, update);
+			const message = encoding.toUint8Array(encoder);
+			for (const connection of this.connections) if (connection !== origin) connection.send(message);
+		}
+		// Only what this instance's clients sent is stored and published here: loaded updates are stored
+		// already, and the instance that received a fanned-out update from its client stores it.
+		if (!(origin instanceof Connection)) return;
+		this.options.persistence.append(this.name, update);
+		this.options.fanout?.publish(this.name, { kind: 'update', update });
+		if (++this.updatesSinceCompaction >= this.options.compactEveryUpdates) {
+			this.updatesSinceCompaction = 0;
+			this.options.onCompactDue(this);
+		}
+	}
+
+	private onAwarenessUpdate({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+		const changed = [...added, ...updated, ...removed];
+		for (const id of changed) this.pendingAwareness.add(id);
+		if (origin !== FANOUT_ORIGIN) for (const id of changed) this.pendingAwarenessPublish.add(id);
+		if (this.options.awarenessFlushMs <= 0) this.flushAwareness();
+		else this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), this.options.awarenessFlushMs);
+	}
+
+	/**
+	 * Presence is coalesced: one message per window carries every client that changed, instead of one
+	 * message per change to every client (200 people moving cursors would otherwise be 200 x 200 sends).
+	 */
+	private flushAwareness(): void {
+		this.awarenessTimer = null;
+		if (this.pendingAwareness.size > 0 && this.connections.size > 0) {
+			const message = awarenessMessage(encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]));
+			for (const connection of this.connections) connection.send(message);
+		}
+		if (this.pendingAwarenessPublish.size > 0 && this.options.fanout) {
+			const update = encodeAwarenessUpdate(this.awareness, [...this.pendingAwarenessPublish]);
+			this.options.fanout.publish(this.name, { kind: 'awareness', update });
+		}
+		this.pendingAwareness.clear();
+		this.pendingAwarenessPublish.clear();
+	}
+}
+
+interface AwarenessChange {
+	added: number[];
+	updated: number[];
+	removed: number[];
+}
+
+function awarenessMessage(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageTag.awareness);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+function readOnlyMessage(): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageTag.auth);
+	encoding.writeVarUint(encoder, AuthType.permissionDenied);
+	encoding.writeVarString(encoder, READ_ONLY_REASON);
+	return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { stampAwareness } from './stamp-awareness';
+
+const identity = { id: 7, name: 'Asha Patel', la: 'E08000003' };
+
+function updateFrom(state: Record<string, unknown>): { update: Uint8Array; clientId: number } {
+	const awareness = new Awareness(new Y.Doc());
+	awareness.setLocalState(state);
+	return { update: encodeAwarenessUpdate(awareness, [awareness.clientID]), clientId: awareness.clientID };
+}
+
+describe('stampAwareness', () => {
+	it('writes the session identity over the claimed one and keeps the rest', () => {
+		const { update, clientId } = updateFrom({
+			user: { name: 'Someone Else', la: 'E09000001', color: '#0072b2' },
+			cursor: { x: 1, y: 2 }
+		});
+		const stamped = stampAwareness(update, identity, () => true);
+		expect(stamped.clients).toEqual([clientId]);
+		const receiver = new Awareness(new Y.Doc());
+		applyAwarenessUpdate(receiver, stamped.update, 'test');
+		expect(receiver.getStates().get(clientId)).toEqual({
+			user: { name: 'Asha Patel', la: 'E08000003', color: '#0072b2', id: 7 },
+			cursor: { x: 1, y: 2 }
+		});
+	});
+
+	it('adds a user to a state without one', () => {
+		const { update, clientId } = updateFrom({ cursor: null });
+		const receiver = new Awareness(new Y.Doc());
+		applyAwarenessUpdate(receiver, stampAwareness(update, identity, () => true).update, 'test');
+		expect(receiver.getStates().get(clientId)).toEqual({
+			cursor: null,
+			user: { id: 7, name: 'Asha Patel', la: 'E08000003' }
+		});
+	});
+
+	it('drops entries for client ids the connection may not claim', () => {
+		const { update } = updateFrom({ user: { name: 'x' } });
+		const stamped = stampAwareness(update, identity, () => false);
+		expect(stamped.clients).toEqual([]);
+		const receiver = new Awareness(new Y.Doc());
+		applyAwarenessUpdate(receiver, stamped.update, 'test');
+		expect(receiver.getStates().size).toBe(1); // only the receiver's own state
+	});
+
+	it('throws on bytes that are not an awareness update', () => {
+		expect(() => stampAwareness(new Uint8Array([5, 1]), identity, () => true)).toThrow();
+		expect(() =>
+			stampAwareness(new Uint8Array([1, 1, 1, 3, 0x7b, 0x7b, 0x7b]), identity, () => true)
+		).toThrow();
+		expect(() => stampAwareness(new Uint8Array([1, 1, 1, 2, 0x5b, 0x5d]), identity, () => true)).toThrow(
+			/object/
+		);
+	});
+});

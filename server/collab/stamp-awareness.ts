@@ -1,0 +1,62 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/** Who a connection belongs to, as the session says: written over what the client claims. */
+export interface PresenceIdentity {
+	id: number | string;
+	name: string;
+	/** ONS code of the person's LA, if any. */
+	la: string | null;
+}
+
+export interface StampedAwareness {
+	update: Uint8Array;
+	/** The awareness client ids the update speaks for (those the connection may control). */
+	clients: number[];
+}
+
+/**
+ * Rewrites an awareness update received from a client so that it cannot speak for someone else: entries
+ * for client ids it may not claim (another connection's) are dropped, and every state's `user` carries
+ * the signed-in person's id, name and LA whatever the client wrote (colour and other fields are kept).
+ * Throws on an update that does not decode (the caller closes the connection).
+ *
+ * Awareness update format (y-protocols/awareness.js): varUint count, then per entry varUint clientID,
+ * varUint clock, varString JSON state (`null` when the client left).
+ */
+export function stampAwareness(
+	update: Uint8Array,
+	identity: PresenceIdentity,
+	mayClaim: (clientId: number) => boolean
+): StampedAwareness {
+	const decoder = decoding.createDecoder(update);
+	const count = decoding.readVarUint(decoder);
+	const entries: { clientId: number; clock: number; state: string }[] = [];
+	for (let i = 0; i < count; i++) {
+		const clientId = decoding.readVarUint(decoder);
+		const clock = decoding.readVarUint(decoder);
+		const json = decoding.readVarString(decoder);
+		const state: unknown = JSON.parse(json);
+		if (!mayClaim(clientId)) continue;
+		entries.push({ clientId, clock, state: JSON.stringify(stamp(state, identity)) });
+	}
+	if (decoding.hasContent(decoder)) throw new Error('Trailing bytes after the awareness update');
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, entries.length);
+	for (const entry of entries) {
+		encoding.writeVarUint(encoder, entry.clientId);
+		encoding.writeVarUint(encoder, entry.clock);
+		encoding.writeVarString(encoder, entry.state);
+	}
+	return { update: encoding.toUint8Array(encoder), clients: entries.map((entry) => entry.clientId) };
+}
+
+function stamp(state: unknown, identity: PresenceIdentity): unknown {
+	if (state === null) return null;
+	if (typeof state !== 'object' || Array.isArray(state))
+		throw new Error('An awareness state must be an object');
+	const record = state as Record<string, unknown>;
+	const user = record.user;
+	const claimed = typeof user === 'object' && user !== null && !Array.isArray(user) ? user : {};
+	return { ...record, user: { ...claimed, id: identity.id, name: identity.name, la: identity.la } };
+}
