@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { AnalysisInput } from './types';
+
+const longitude = z
+	.number({ error: 'longitude must be a number' })
+	.refine(Number.isFinite, 'longitude must be a finite number')
+	.refine((lon) => lon >= -180 && lon <= 180, {
+		error: (issue) => `longitude ${issue.input} is outside -180..180`
+	});
+const latitude = z
+	.number({ error: 'latitude must be a number' })
+	.refine(Number.isFinite, 'latitude must be a finite number')
+	.refine((lat) => lat >= -90 && lat <= 90, {
+		error: (issue) => `latitude ${issue.input} is outside -90..90`
+	});
+const lonLat = z.tuple([longitude, latitude], { error: 'expected [longitude, latitude]' });
+
+const needs = z.array(z.string());
+const count = z.number().int().nonnegative();
+const homeKind = z.enum(['childrens_home', 'secure', 'residential_school', 'supported']);
+
+const child = z.object({
+	id: z.string(),
+	laCode: z.string(),
+	rccIds: z.array(z.string()).optional(),
+	home: lonLat,
+	placement: lonLat.nullable(),
+	placementType: z.enum(['foster', 'childrens_home', 'secure', 'residential_school', 'supported', 'other']),
+	age: z.number().int().min(0).max(25),
+	needs
+});
+
+const home = z
+	.object({
+		urn: z.string(),
+		laCode: z.string(),
+		kind: homeKind,
+		location: lonLat,
+		places: count,
+		vacancies: count,
+		ageMin: z.number().int().min(0),
+		ageMax: z.number().int().min(0),
+		needs
+	})
+	.refine((h) => h.ageMin <= h.ageMax, { error: 'ageMin must not exceed ageMax', path: ['ageMin'] });
+
+const fostering = z.object({
+	laCode: z.string(),
+	places: count,
+	vacancies: count,
+	location: lonLat,
+	label: z.string().optional(),
+	needs: needs.optional()
+});
+
+const ring = z.array(lonLat).min(4, 'a polygon ring needs at least 4 positions');
+const geometry = z.discriminatedUnion('type', [
+	z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+	z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) })
+]);
+
+export const analysisInputSchema = z.object({
+	children: z.array(child),
+	homes: z.array(home),
+	fostering: z.array(fostering),
+	boundaries: z.array(z.object({ code: z.string(), name: z.string().optional(), geometry })),
+	rccs: z.array(z.object({ id: z.string(), name: z.string().optional(), laCodes: z.array(z.string()) }))
+});
+
+/** Thrown for input the engine cannot trust; `issues` lists every problem as `path: message`. */
+export class AnalysisInputError extends Error {
+	constructor(readonly issues: string[]) {
+		super(
+			`Invalid analysis input: ${issues.slice(0, 5).join('; ')}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`
+		);
+		this.name = 'AnalysisInputError';
+	}
+}
+
+/** The input boundary: anything that did not come from our own typed code passes through here first. */
+export function parseAnalysisInput(raw: unknown): AnalysisInput {
+	const result = analysisInputSchema.safeParse(raw);
+	if (result.success) return result.data as AnalysisInput;
+	throw new AnalysisInputError(
+		result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(input)'}: ${issue.message}`)
+	);
+}

@@ -1,0 +1,403 @@
+import type { ChildColumns, KDIndex, ProviderColumns } from './analysis-context';
+import { createScratch, suitableWithin } from './find-vacancies';
+import { kdIndex } from './kd-index';
+
+/**
+ * Who could live within the threshold (20 miles) of home: children placed further away ("demand") are
+ * matched to vacancies within the threshold that suit them, each vacancy taking one child.
+ *
+ * The assignment is a maximum-cardinality b-matching (Hopcroft-Karp phases over capacities), seeded by a
+ * greedy nearest-first pass: greedy alone can strand a child whose only nearby vacancy was taken by
+ * someone with other options, and its count is not monotone as homes are added; a maximum matching is
+ * both (adding capacity never lowers the maximum). The graph is built once; a what-if clones the small
+ * assignment arrays, removes or adds providers and re-maximises from the current assignment, which
+ * touches only the part of the graph that can change.
+ */
+export interface VacancyMatching {
+	/** Child index per demand index. */
+	demand: Int32Array;
+	/** CSR adjacency: suitable providers within the threshold per demand index, nearest first. */
+	adjStart: Int32Array;
+	adjProvider: Int32Array;
+	/** The reverse: demand indexes per provider. */
+	providerStart: Int32Array;
+	providerDemand: Int32Array;
+	capacity: Int32Array;
+	/** Each provider owns capacity[p] slots from slotStart[p]; the first load[p] hold demand indexes. */
+	slotStart: Int32Array;
+	base: MatchingState;
+	/** Demand children's home locations; ids are demand indexes. */
+	demandIndex: KDIndex | null;
+}
+
+export interface MatchingState {
+	/** Provider per demand index, or -1. */
+	assigned: Int32Array;
+	slotOf: Int32Array;
+	slots: Int32Array;
+	load: Int32Array;
+}
+
+const UNSET = 0x7fffffff;
+
+export function buildVacancyMatching(
+	children: ChildColumns,
+	providers: ProviderColumns,
+	vacancyIndexes: readonly (KDIndex | null)[],
+	thresholdMiles: number,
+	needWords: number
+): VacancyMatching {
+	const demandList: number[] = [];
+	for (let c = 0; c < children.count; c++) {
+		if (children.provision[c] >= 0 && children.miles[c] > thresholdMiles) demandList.push(c);
+	}
+	const demand = Int32Array.from(demandList);
+	const adjStart = new Int32Array(demand.length + 1);
+	const edges: number[] = [];
+	const nearestMiles = new Float64Array(demand.length).fill(Infinity);
+	const scratch = createScratch();
+	const query = { lon: 0, lat: 0, age: 0, needMask: children.needMask, needOffset: 0, needWords };
+	for (let d = 0; d < demand.length; d++) {
+		const c = demand[d];
+		const index = vacancyIndexes[children.provision[c]];
+		if (index) {
+			query.lon = children.homeLon[c];
+			query.lat = children.homeLat[c];
+			query.age = children.age[c];
+			query.needOffset = c * needWords;
+			const found = suitableWithin(index, providers, query, thresholdMiles, scratch);
+			for (let i = 0; i < found; i++) edges.push(scratch.ids[i]);
+			if (found) nearestMiles[d] = scratch.miles[0];
+		}
+		adjStart[d + 1] = edges.length;
+	}
+	const adjProvider = Int32Array.from(edges);
+	const capacity = Int32Array.from(providers.vacancies);
+	const slotStart = new Int32Array(providers.count + 1);
+	for (let p = 0; p < providers.count; p++) slotStart[p + 1] = slotStart[p] + capacity[p];
+	const base = emptyState(demand.length, slotStart, providers.count);
+
+	// Greedy seed: children with the nearest option first, each to their nearest vacancy with room.
+	const order = Array.from(demand.keys()).sort((a, b) => nearestMiles[a] - nearestMiles[b] || a - b);
+	for (const d of order) {
+		for (let e = adjStart[d]; e < adjStart[d + 1]; e++) {
+			const p = adjProvider[e];
+			if (base.load[p] < capacity[p]) {
+				assign(base, slotStart, d, p);
+				break;
+			}
+		}
+	}
+	maximiseMatching(adjStart, adjProvider, capacity, slotStart, base);
+
+	// Reverse adjacency (provider -> demand indexes), for searches that start from a provider.
+	const providerStart = new Int32Array(providers.count + 1);
+	for (let e = 0; e < adjProvider.length; e++) providerStart[adjProvider[e] + 1]++;
+	for (let p = 0; p < providers.count; p++) providerStart[p + 1] += providerStart[p];
+	const providerDemand = new Int32Array(adjProvider.length);
+	const fill = providerStart.slice(0, providers.count);
+	for (let d = 0; d < demand.length; d++) {
+		for (let e = adjStart[d]; e < adjStart[d + 1]; e++) providerDemand[fill[adjProvider[e]]++] = d;
+	}
+
+	// Ids are demand indexes; coordinates are the demand children's homes.
+	const demandIndex = demand.length
+		? kdIndex(
+				Int32Array.from(demand.keys()),
+				Float64Array.from(demand, (c) => children.homeLon[c]),
+				Float64Array.from(demand, (c) => children.homeLat[c])
+			)
+		: null;
+	return {
+		demand,
+		adjStart,
+		adjProvider,
+		providerStart,
+		providerDemand,
+		capacity,
+		slotStart,
+		base,
+		demandIndex
+	};
+}
+
+export function emptyState(demandCount: number, slotStart: Int32Array, providerCount: number): MatchingState {
+	return {
+		assigned: new Int32Array(demandCount).fill(-1),
+		slotOf: new Int32Array(demandCount).fill(-1),
+		slots: new Int32Array(slotStart[providerCount]).fill(-1),
+		load: new Int32Array(providerCount)
+	};
+}
+
+export function cloneState(state: MatchingState): MatchingState {
+	return {
+		assigned: state.assigned.slice(),
+		slotOf: state.slotOf.slice(),
+		slots: state.slots.slice(),
+		load: state.load.slice()
+	};
+}
+
+export function assign(state: MatchingState, slotStart: Int32Array, d: number, p: number): void {
+	const slot = slotStart[p] + state.load[p]++;
+	state.slots[slot] = d;
+	state.slotOf[d] = slot;
+	state.assigned[d] = p;
+}
+
+export function unassign(state: MatchingState, slotStart: Int32Array, d: number): void {
+	const p = state.assigned[d];
+	if (p < 0) return;
+	const last = slotStart[p] + --state.load[p];
+	const slot = state.slotOf[d];
+	const moved = state.slots[last];
+	state.slots[slot] = moved;
+	state.slotOf[moved] = slot;
+	state.slots[last] = -1;
+	state.slotOf[d] = -1;
+	state.assigned[d] = -1;
+}
+
+/**
+ * Augments `state` to a maximum matching (Hopcroft-Karp phases: a breadth-first layering from every
+ * unmatched child, then depth-first augmenting paths along the layers); returns how many it added.
+ */
+export function maximiseMatching(
+	adjStart: Int32Array,
+	adjProvider: Int32Array,
+	capacity: Int32Array,
+	slotStart: Int32Array,
+	state: MatchingState
+): number {
+	const demandCount = adjStart.length - 1;
+	const providerCount = capacity.length;
+	const dist = new Int32Array(demandCount);
+	const queue = new Int32Array(demandCount);
+	const seen = new Int32Array(providerCount);
+	const dead = new Int32Array(providerCount);
+	const { assigned, slots, load } = state;
+	let phase = 0;
+	let added = 0;
+
+	const layer = (): boolean => {
+		let head = 0;
+		let tail = 0;
+		dist.fill(UNSET);
+		for (let d = 0; d < demandCount; d++) {
+			if (assigned[d] === -1 && adjStart[d + 1] > adjStart[d]) {
+				dist[d] = 0;
+				queue[tail++] = d;
+			}
+		}
+		let limit = UNSET;
+		while (head < tail) {
+			const u = queue[head++];
+			const next = dist[u] + 1;
+			if (next > limit + 1) break;
+			for (let e = adjStart[u], end = adjStart[u + 1]; e < end; e++) {
+				const p = adjProvider[e];
+				if (seen[p] === phase) continue;
+				seen[p] = phase;
+				if (load[p] < capacity[p]) {
+					if (limit === UNSET) limit = dist[u];
+					continue;
+				}
+				for (let s = slotStart[p], stop = s + load[p]; s < stop; s++) {
+					const v = slots[s];
+					if (dist[v] === UNSET) {
+						dist[v] = next;
+						queue[tail++] = v;
+					}
+				}
+			}
+		}
+		return limit !== UNSET;
+	};
+
+	const augment = (u: number): boolean => {
+		const next = dist[u] + 1;
+		for (let e = adjStart[u], end = adjStart[u + 1]; e < end; e++) {
+			const p = adjProvider[e];
+			if (dead[p] === phase || assigned[u] === p) continue;
+			if (load[p] < capacity[p]) {
+				unassign(state, slotStart, u);
+				assign(state, slotStart, u, p);
+				return true;
+			}
+			for (let s = slotStart[p], stop = s + load[p]; s < stop; s++) {
+				const v = slots[s];
+				if (dist[v] === next && augment(v)) {
+					unassign(state, slotStart, u);
+					assign(state, slotStart, u, p);
+					return true;
+				}
+			}
+			dead[p] = phase;
+		}
+		dist[u] = UNSET;
+		return false;
+	};
+
+	for (;;) {
+		phase++;
+		if (!layer()) break;
+		let found = 0;
+		for (let d = 0; d < demandCount; d++) {
+			if (dist[d] === 0 && assigned[d] === -1 && augment(d)) found++;
+		}
+		added += found;
+		if (found === 0) break;
+	}
+	return added;
+}
+
+/** The prepared graph as a what-if sees it: providers removed, providers added after the base ones. */
+export interface ScenarioGraph {
+	matching: VacancyMatching;
+	baseCount: number;
+	/** Added providers per demand index (sparse). */
+	extraAdj: (number[] | undefined)[];
+	/** Demand indexes per added provider, nearest first. */
+	addedDemand: number[][];
+	removed: Uint8Array | null;
+	capacity: Int32Array;
+	slotStart: Int32Array;
+}
+
+/** Work arrays for the searches below, sized once per what-if. */
+export interface SearchScratch {
+	stamp: number;
+	childSeen: Int32Array;
+	providerSeen: Int32Array;
+	queue: Int32Array;
+	linkChild: Int32Array;
+	linkProvider: Int32Array;
+}
+
+export function createSearchScratch(demandCount: number, providerCount: number): SearchScratch {
+	return {
+		stamp: 0,
+		childSeen: new Int32Array(demandCount),
+		providerSeen: new Int32Array(providerCount),
+		queue: new Int32Array(demandCount),
+		linkChild: new Int32Array(demandCount),
+		linkProvider: new Int32Array(demandCount)
+	};
+}
+
+/**
+ * One breadth-first search for an augmenting path from the unmatched child `f` to any provider with
+ * room; applies it and returns true, or false when none exists (and then none will appear later:
+ * augmenting elsewhere never creates a path from a vertex that had none).
+ */
+export function augmentFromChild(
+	graph: ScenarioGraph,
+	state: MatchingState,
+	f: number,
+	scratch: SearchScratch
+): boolean {
+	const { adjStart, adjProvider } = graph.matching;
+	const { extraAdj, removed, capacity, slotStart } = graph;
+	const { assigned, slots, load } = state;
+	const stamp = ++scratch.stamp;
+	const { childSeen, providerSeen, queue, linkChild, linkProvider } = scratch;
+	let head = 0;
+	let tail = 0;
+	queue[tail++] = f;
+	childSeen[f] = stamp;
+	linkChild[f] = -1;
+	while (head < tail) {
+		const u = queue[head++];
+		const extra = extraAdj[u];
+		const baseDegree = adjStart[u + 1] - adjStart[u];
+		const degree = baseDegree + (extra ? extra.length : 0);
+		for (let i = 0; i < degree; i++) {
+			const p = i < baseDegree ? adjProvider[adjStart[u] + i] : extra![i - baseDegree];
+			if ((removed && removed[p]) || providerSeen[p] === stamp || assigned[u] === p) continue;
+			providerSeen[p] = stamp;
+			if (load[p] < capacity[p]) {
+				// u takes p; each child up the chain takes the place the one after it left.
+				let child = u;
+				let target = p;
+				while (child !== -1) {
+					const previous = linkChild[child];
+					const left = linkProvider[child];
+					unassign(state, slotStart, child);
+					assign(state, slotStart, child, target);
+					target = left;
+					child = previous;
+				}
+				return true;
+			}
+			for (let s = slotStart[p], stop = s + load[p]; s < stop; s++) {
+				const v = slots[s];
+				if (childSeen[v] === stamp) continue;
+				childSeen[v] = stamp;
+				linkChild[v] = u;
+				linkProvider[v] = p;
+				queue[tail++] = v;
+			}
+		}
+	}
+	return false;
+}
+
+/**
+ * One breadth-first search backwards from provider `x` (which has room) for an unmatched child that
+ * can reach it along an alternating path; applies it and returns true, or false when none exists.
+ * When the matching was maximum before `x` was added, these paths are the only ones that can grow it.
+ */
+export function augmentIntoProvider(
+	graph: ScenarioGraph,
+	state: MatchingState,
+	x: number,
+	scratch: SearchScratch
+): boolean {
+	const { providerStart, providerDemand } = graph.matching;
+	const { baseCount, addedDemand, slotStart } = graph;
+	const { assigned } = state;
+	const stamp = ++scratch.stamp;
+	const { childSeen, providerSeen, queue, linkChild, linkProvider } = scratch;
+	let head = 0;
+	let tail = 0;
+
+	const apply = (w: number) => {
+		// The chain runs w -> ... -> the child that moves into x; move from the x end so places free up first.
+		let length = 0;
+		for (let child = w; child !== -1; child = linkChild[child]) queue[length++] = child;
+		for (let i = length - 1; i >= 0; i--) {
+			const child = queue[i];
+			unassign(state, slotStart, child);
+			assign(state, slotStart, child, linkProvider[child]);
+		}
+	};
+	const visit = (provider: number, via: number): number => {
+		const list = provider < baseCount ? null : addedDemand[provider - baseCount];
+		const from = list ? 0 : providerStart[provider];
+		const to = list ? list.length : providerStart[provider + 1];
+		for (let i = from; i < to; i++) {
+			const w = list ? list[i] : providerDemand[i];
+			if (childSeen[w] === stamp || assigned[w] === provider) continue;
+			childSeen[w] = stamp;
+			linkChild[w] = via;
+			linkProvider[w] = provider;
+			if (assigned[w] === -1) return w;
+			queue[tail++] = w;
+		}
+		return -1;
+	};
+
+	providerSeen[x] = stamp;
+	let free = visit(x, -1);
+	while (free === -1 && head < tail) {
+		const c = queue[head++];
+		const held = assigned[c];
+		if (providerSeen[held] === stamp) continue;
+		providerSeen[held] = stamp;
+		free = visit(held, c);
+	}
+	if (free === -1) return false;
+	apply(free);
+	return true;
+}
