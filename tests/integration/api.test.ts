@@ -11,11 +11,24 @@ import { GET as regionsGeojson } from '../../src/routes/api/regions.geojson/+ser
 import { fallback as unknownApiPath } from '../../src/routes/api/[...path]/+server';
 import { match as rccMatcher } from '../../src/params/rcc';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
-import type { RccListing, RccSummary } from '../../src/lib/domain/types';
+import type { CurrentUser, RccListing, RccSummary } from '../../src/lib/domain/types';
 import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
 import { HOME_A, insertFixture, LA } from './api-fixture';
 
-// Handlers are called directly with the little of the event they read.
+// Handlers are called directly with the little of the event they read, as a user who may see what this
+// suite asserts: commissioner of both test LAs and a viewer of the other RCC. What each role receives is
+// asserted by access-matrix.test.ts.
+const USER: CurrentUser = {
+	id: 1,
+	email: 'tester@example.org',
+	name: 'Tester',
+	la: null,
+	roles: [
+		{ rccId: 'tst', rccName: 'Test RCC', role: 'commissioner', laCode: LA.A, laName: 'Alpha' },
+		{ rccId: 'tst', rccName: 'Test RCC', role: 'commissioner', laCode: LA.B, laName: 'Beta' },
+		{ rccId: 'other', rccName: 'Other RCC', role: 'viewer', laCode: null, laName: null }
+	]
+};
 type Handler = (event: never) => Response | Promise<Response>;
 
 function coordinatesOf(value: unknown): number[] {
@@ -29,7 +42,7 @@ describe.each(backends)('map data API on %s', (backend) => {
 		const event = {
 			params,
 			url: new URL(`http://localhost${pathname}`),
-			locals: { runtime: { db: test.db, config: {} }, user: null }
+			locals: { runtime: { db: test.db, config: {} }, user: USER }
 		};
 		return handler(event as never);
 	}
@@ -143,7 +156,8 @@ describe.each(backends)('map data API on %s', (backend) => {
 			inspectionDate: '2024-11-05',
 			approximate: true
 		});
-		expect(await geojson<Point>(homesOf, 'england', 'homes.geojson')).toHaveLength(4);
+		// England is aggregates only: no home locations.
+		expect((await call(homesOf, '/api/rccs/england/homes.geojson', { id: 'england' })).status).toBe(403);
 	});
 
 	it('serves member LA boundaries and their neighbours for context, with fostering rates', async () => {

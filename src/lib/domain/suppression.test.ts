@@ -281,6 +281,15 @@ describe('suppressAreaFigures: the child figures of a region summary', () => {
 		expect(out[0].childrenLookedAfter).toEqual(v(300));
 	});
 
+	it('shows the region in full to a reader who knows every member LA', () => {
+		const { region } = suppressAreaFigures(las, { known: () => true });
+		expect(region).toEqual({
+			childrenLookedAfter: v(643),
+			percentOutsideLa: v(39),
+			percentOver20Miles: v(51)
+		});
+	});
+
 	it('gives null, not a suppression, where an LA has no records', () => {
 		const { las: out, region } = suppressAreaFigures([
 			{ children: 300, outsideLa: 120, over20Miles: 60 },

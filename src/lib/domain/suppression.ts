@@ -115,6 +115,19 @@ export function suppressTable(counts: (number | null)[][], options: TableOptions
 	// The grand total is published when both margins are: it closes the equations of the totals.
 	const grand: Slot | null =
 		options.rowTotals && options.columnTotals ? slot(sum(counts.flat()), false) : null;
+	// A total of figures the reader knows is known to them as well.
+	const knowAll = (total: Slot, members: Slot[]) => {
+		if (members.length > 0 && members.every((m) => m.known))
+			Object.assign(total, { known: true, suppressed: false });
+	};
+	rowTotal.forEach((total, r) => knowAll(total, grid[r]));
+	columnTotal.forEach((total, c) =>
+		knowAll(
+			total,
+			grid.map((row) => row[c])
+		)
+	);
+	if (grand) knowAll(grand, rowTotal);
 
 	// The equations: members, then the total they add up to.
 	const equations: Slot[][] = [];
@@ -283,12 +296,21 @@ export function suppressAreaFigures(
 			known(i) ? knownFigures(la) : figures(outside.rowTotals[i], outside.cells[i][0], over20.cells[i][0])
 		),
 		// Both tables hold the region's total; withheld if either withholds it (more unknowns is only safer).
-		region: figures(
-			over20.total!.suppressed ? over20.total! : outside.total!,
-			outside.columnTotals[0],
-			over20.columnTotals[0]
-		)
+		region:
+			las.length > 0 && las.every((_, i) => known(i))
+				? knownFigures(sumCounts(las))
+				: figures(
+						over20.total!.suppressed ? over20.total! : outside.total!,
+						outside.columnTotals[0],
+						over20.columnTotals[0]
+					)
 	};
+}
+
+function sumCounts(las: AreaCounts[]): AreaCounts {
+	const add = (key: keyof AreaCounts) =>
+		las.some((la) => la[key] === null) ? null : las.reduce((total, la) => total + (la[key] ?? 0), 0);
+	return { children: add('children'), outsideLa: add('outsideLa'), over20Miles: add('over20Miles') };
 }
 
 function plainPercentage(part: number | null, whole: number | null): Withheld {

@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import { summariseRcc } from '$lib/domain/summary';
-import type { RccSummary } from '$lib/domain/types';
+import type { CurrentUser, RccSummary } from '$lib/domain/types';
+import { childFigures, withChildFigures } from './child-figures';
 import * as children from './db/children';
 import * as datasetMeta from './db/dataset-meta';
 import * as fostering from './db/fostering';
@@ -17,8 +18,11 @@ export const SUMMARY_SOURCES = [
 	"Ofsted, Children's social care data in England 2025: provider level data at 31 March 2025 (OGL v3.0)"
 ];
 
-/** Reads an RCC's reference data and summarises it per member LA and for the region. */
-export async function rccSummary(sql: postgres.Sql, rcc: Rcc): Promise<RccSummary> {
+/**
+ * Reads an RCC's reference data and summarises it per member LA and for the region, child figures
+ * suppressed as they may leave each LA for this user (child-figures.ts).
+ */
+export async function rccSummary(sql: postgres.Sql, rcc: Rcc, user: CurrentUser | null): Promise<RccSummary> {
 	const [members, childRows, homeRows, fosteringRows, recordedSources] = await Promise.all([
 		las.withPublished(sql, rcc.laCodes),
 		children.ofLas(sql, rcc.laCodes),
@@ -26,7 +30,7 @@ export async function rccSummary(sql: postgres.Sql, rcc: Rcc): Promise<RccSummar
 		fostering.ofLas(sql, rcc.laCodes),
 		datasetMeta.sources(sql)
 	]);
-	return summariseRcc({
+	const summary = summariseRcc({
 		rcc: { id: rcc.id, name: rcc.name, isDemo: rcc.isDemo },
 		las: members,
 		children: childRows,
@@ -34,4 +38,5 @@ export async function rccSummary(sql: postgres.Sql, rcc: Rcc): Promise<RccSummar
 		fostering: fosteringRows,
 		sources: recordedSources ?? SUMMARY_SOURCES
 	});
+	return withChildFigures(summary, childFigures(rcc.laCodes, childRows, user));
 }

@@ -1,3 +1,4 @@
+import { childFigures } from '$lib/server/child-figures';
 import * as children from '$lib/server/db/children';
 import * as fostering from '$lib/server/db/fostering';
 import * as las from '$lib/server/db/las';
@@ -21,10 +22,9 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	if (!rcc) return response;
 	const boundaries = await las.boundariesAround(sql, rcc.laCodes, CONTEXT_MARGIN_DEGREES);
 	const codes = boundaries.map((la) => la.code);
-	const [childCounts, capacity] = await Promise.all([
-		children.countByLa(sql, rcc.laCodes),
-		fostering.ofLas(sql, codes)
-	]);
+	const [childRows, capacity] = await Promise.all([children.ofLas(sql, rcc.laCodes), fostering.ofLas(sql, codes)]);
+	// Suppressed exactly as in the summary, so that the two cannot be set against each other.
+	const childCounts = childFigures(rcc.laCodes, childRows, locals.user).byLa;
 	const capacityByLa = new Map(capacity.map((row) => [row.laCode, row]));
 	return featureCollection(
 		boundaries.map((la) => {
@@ -37,7 +37,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 					member: la.member,
 					regionName: la.regionName,
 					population0to17: la.population0to17,
-					childrenLookedAfter: la.member ? (childCounts.get(la.code) ?? null) : null,
+					childrenLookedAfter: la.member ? (childCounts.get(la.code)?.childrenLookedAfter.value ?? null) : null,
 					fosteringHouseholds: fosteringRow?.households ?? null,
 					fosteringPlaces: fosteringRow?.places ?? null,
 					fosteringVacancies: fosteringRow?.vacancies ?? null,

@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const user = locals.user;
 	const { rcc, response } = await rccOr404(sql, params.id, user);
 	if (!rcc) return response;
-	if (!canSeeHomes(user)) return denied(user);
+	if (!canSeeHomes(user, rcc.id)) return denied(user);
 	const rows = await homes.inLas(sql, rcc.laCodes);
 	return featureCollection(
 		rows.map((home) => ({

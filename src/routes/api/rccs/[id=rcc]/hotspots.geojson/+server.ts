@@ -17,7 +17,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const user = locals.user;
 	const { rcc, response } = await rccOr404(sql, params.id, user);
 	if (!rcc) return response;
-	if (!canSeeChildLocations(user)) return denied(user);
+	if (!canSeeChildLocations(user, rcc.id)) return denied(user);
 	const rows = await children.ofLas(sql, rcc.laCodes);
 	const cells = hotspots(
 		rows.map((child) => ({

@@ -1,5 +1,5 @@
 import { distanceMiles, FAR_FROM_HOME_MILES } from '$lib/domain/distance';
-import type { LonLat } from '$lib/domain/types';
+import { ENGLAND_ID, type LonLat } from '$lib/domain/types';
 import { canSeeChildRecords } from '$lib/server/access';
 import * as children from '$lib/server/db/children';
 import { featureCollection } from '$lib/server/geojson';
@@ -15,7 +15,9 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const user = locals.user;
 	const { rcc, response } = await rccOr404(sql, params.id, user);
 	if (!rcc) return response;
-	const visibleLas = rcc.laCodes.filter((laCode) => canSeeChildRecords(user, laCode));
+	// England is aggregates only: a commissioner's children are on their own RCC's map.
+	const visibleLas =
+		rcc.id === ENGLAND_ID ? [] : rcc.laCodes.filter((laCode) => canSeeChildRecords(user, laCode));
 	const rows = visibleLas.length > 0 ? await children.ofLas(sql, visibleLas) : [];
 	const placed = rows.filter((child): child is typeof child & { placement: LonLat } => child.placement !== null);
 	return featureCollection(

@@ -8,5 +8,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const { sql } = locals.runtime.db;
 	const { rcc, response } = await rccOr404(sql, params.id, locals.user);
 	if (!rcc) return response;
-	return json(await rccSummary(sql, rcc), { headers: { 'cache-control': 'private, max-age=60' } });
+	return json(await rccSummary(sql, rcc, locals.user), {
+		headers: { 'cache-control': 'private, max-age=60' }
+	});
 };
