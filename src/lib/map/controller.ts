@@ -1,0 +1,301 @@
+/**
+ * The one owner of the MapLibre map. Pages hand it a MapViewState; it applies only what changed since
+ * the last state (data, layer visibility, selection, mode) and reports clicks and its status back.
+ */
+import {
+	AttributionControl,
+	Map as MapLibreMap,
+	NavigationControl,
+	ScaleControl,
+	type GeoJSONSource,
+	type LngLatBoundsLike,
+	type PointLike,
+	type StyleSpecification
+} from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './worker-url';
+import { bbox } from '@turf/turf';
+import { attributions } from './attribution';
+import { classBreaks } from './class-breaks';
+import { featureIndex, type FeatureIndex } from './feature-index';
+import type { MapData } from './feature-properties';
+import { labelPoints } from './label-points';
+import {
+	clickableStyleLayerIds,
+	layerIds,
+	mapLayers,
+	styleLayers,
+	type LayerId,
+	type SourceId,
+	type StyleContext
+} from './layers';
+import { modes, type PointerContext } from './modes';
+import { chrome } from './palette';
+import { mapChanges, type MapChange, type MapViewState, type Selection } from './view-state';
+
+export type MapStatus = 'loading' | 'rendering' | 'idle' | 'error';
+
+export interface MapControllerOptions {
+	container: HTMLElement;
+	/** A MapLibre style URL to draw under the data (PUBLIC_BASEMAP_STYLE); null draws our own base. */
+	basemapStyle: string | null;
+	onSelect(selection: Selection): void;
+	onStatus(status: MapStatus, detail?: string): void;
+	onStyleContext?(context: StyleContext): void;
+}
+
+/** England, so the first frame shows something sensible before the region's data arrives. */
+const englandBounds: LngLatBoundsLike = [
+	[-6.4, 49.9],
+	[1.8, 55.8]
+];
+
+/** Drawn in the browser from the local system font: no glyph server and no internet needed. */
+const localLabelFont = ['system-ui', 'Arial', 'sans-serif'];
+
+const sourceIds: SourceId[] = ['regions', 'boundaries', 'la-labels', 'homes', 'hotspots', 'placements'];
+
+const ownBaseStyle: StyleSpecification = {
+	version: 8,
+	sources: {},
+	layers: [{ id: 'background', type: 'background', paint: { 'background-color': chrome.sea } }]
+};
+
+export class MapController {
+	readonly #map: MapLibreMap;
+	readonly #options: MapControllerOptions;
+	#applied: MapViewState | null = null;
+	#pending: MapViewState | null = null;
+	#styleReady = false;
+	#hasData = false;
+	#index: FeatureIndex | null = null;
+	#context: StyleContext = { fosteringBreaks: [], hotspotBreaks: [], labelFont: localLabelFont };
+	#cursor = '';
+
+	constructor(options: MapControllerOptions) {
+		this.#options = options;
+		const map = new MapLibreMap({
+			container: options.container,
+			style: options.basemapStyle ?? ownBaseStyle,
+			bounds: englandBounds,
+			attributionControl: false,
+			dragRotate: false,
+			pitchWithRotate: false,
+			touchPitch: false,
+			// MapLibre's defaults name its controls in English already; keep keyboard panning on.
+			keyboard: true
+		});
+		map.touchZoomRotate.disableRotation();
+		map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+		map.addControl(new ScaleControl({ unit: 'imperial' }), 'bottom-left');
+		map.addControl(
+			new AttributionControl({ compact: true, customAttribution: attributions }),
+			'bottom-right'
+		);
+		map.once('load', () => this.#onStyleLoaded());
+		map.on('idle', () => {
+			if (this.#hasData) options.onStatus('idle');
+		});
+		map.on('error', (event) => options.onStatus('error', event.error?.message ?? 'The map could not draw'));
+		map.on('click', (event) => modes[this.#mode].click(this.#pointer(event.point)));
+		map.on('mousemove', (event) => modes[this.#mode].move(this.#pointer(event.point)));
+		this.#map = map;
+		options.onStatus('loading');
+	}
+
+	get #mode() {
+		return this.#applied?.mode ?? 'inactive';
+	}
+
+	/** Brings the map to `next`, touching only what differs from the state applied last. */
+	apply(next: MapViewState): void {
+		if (!this.#styleReady) {
+			this.#pending = next;
+			return;
+		}
+		const changes = mapChanges(this.#applied, next);
+		this.#applied = next;
+		if (changes.length === 0) return;
+		for (const change of changes) this.#applyChange(change);
+		if (this.#hasData) this.#options.onStatus('rendering');
+		this.#map.triggerRepaint();
+	}
+
+	/** Distinct features drawn per toggle, as the test hook and the benchmark count them. */
+	renderedFeatureCounts(): Record<LayerId, number> {
+		const counts = {} as Record<LayerId, number>;
+		for (const id of layerIds) {
+			const layers = mapLayers[id].countedStyleLayerIds.filter((layer) => this.#map.getLayer(layer));
+			const features = layers.length ? this.#map.queryRenderedFeatures({ layers }) : [];
+			counts[id] = new Set(features.map((feature) => feature.id ?? JSON.stringify(feature.properties))).size;
+		}
+		return counts;
+	}
+
+	/** Names of the LAs whose labels were placed (MapLibre drops labels that would overlap). */
+	renderedLabels(): string[] {
+		if (!this.#map.getLayer('la-labels')) return [];
+		return this.#map
+			.queryRenderedFeatures({ layers: ['la-labels'] })
+			.map((feature) => String(feature.properties.name));
+	}
+
+	zoomToSelection(selection: Selection): void {
+		const data = this.#applied?.data;
+		if (!data || !selection) return;
+		if (selection.kind === 'home') {
+			const home = data.homes.features.find((feature) => feature.properties.urn === selection.urn);
+			if (home)
+				this.#map.easeTo({
+					center: home.geometry.coordinates as [number, number],
+					zoom: Math.max(this.#map.getZoom(), 10)
+				});
+		} else {
+			const la = data.boundaries.features.find((feature) => feature.properties.code === selection.code);
+			if (la) this.#map.fitBounds(bbox(la) as [number, number, number, number], { padding: 40, maxZoom: 11 });
+		}
+	}
+
+	destroy(): void {
+		this.#map.remove();
+	}
+
+	#onStyleLoaded() {
+		// Compact attribution starts open and would cover a small map: start it folded (one click opens it).
+		this.#map
+			.getContainer()
+			.querySelector('.maplibregl-ctrl-attrib')
+			?.classList.remove('maplibregl-compact-show');
+		const basemap = this.#options.basemapStyle !== null;
+		if (basemap)
+			this.#context = { ...this.#context, labelFont: basemapFont(this.#map) ?? ['Noto Sans Regular'] };
+		for (const id of sourceIds)
+			this.#map.addSource(id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+		for (const { owner, spec } of styleLayers(this.#context)) {
+			// A real basemap brings its own land and coast.
+			if (basemap && spec.id.startsWith('regions-')) continue;
+			const visible = owner === 'base' || mapLayers[owner].defaultVisible;
+			this.#map.addLayer({
+				...spec,
+				layout: { ...spec.layout, visibility: visible ? 'visible' : 'none' }
+			} as typeof spec);
+		}
+		this.#styleReady = true;
+		if (this.#pending) {
+			const pending = this.#pending;
+			this.#pending = null;
+			this.apply(pending);
+		}
+	}
+
+	#applyChange(change: MapChange) {
+		switch (change.type) {
+			case 'data':
+				return this.#setData(change.data);
+			case 'visibility':
+				for (const layer of mapLayers[change.layer].styleLayerIds) {
+					if (this.#map.getLayer(layer)) {
+						this.#map.setLayoutProperty(layer, 'visibility', change.visible ? 'visible' : 'none');
+					}
+				}
+				return;
+			case 'selection':
+				this.#setSelected(change.from, false);
+				this.#setSelected(change.to, true);
+				return;
+			case 'mode':
+				this.#setCursor('');
+				return;
+		}
+	}
+
+	#setData(data: MapData) {
+		const first = !this.#hasData;
+		this.#source('regions').setData(data.regions);
+		this.#source('boundaries').setData(data.boundaries);
+		this.#source('la-labels').setData(labelPoints(data.boundaries));
+		this.#source('homes').setData(data.homes);
+		this.#source('hotspots').setData(data.hotspots);
+		this.#source('placements').setData(data.placements);
+		this.#index = featureIndex(data);
+		this.#context = {
+			...this.#context,
+			fosteringBreaks: classBreaks(
+				data.boundaries.features
+					.filter((f) => f.properties.member)
+					.map((f) => f.properties.fosteringPlacesPer10k),
+				5
+			),
+			hotspotBreaks: classBreaks(
+				data.hotspots.features.map((f) => f.properties.children),
+				4
+			)
+		};
+		for (const { spec } of styleLayers(this.#context)) {
+			if (spec.type === 'fill' && (spec.id === 'fostering-fill' || spec.id === 'hotspots-fill')) {
+				this.#map.setPaintProperty(spec.id, 'fill-color', spec.paint?.['fill-color']);
+			}
+		}
+		this.#options.onStyleContext?.(this.#context);
+		const members = data.boundaries.features.filter((feature) => feature.properties.member);
+		if (members.length) {
+			const [west, south, east, north] = bbox({ type: 'FeatureCollection', features: members });
+			this.#map.fitBounds(
+				[
+					[west, south],
+					[east, north]
+				],
+				{ padding: 32, duration: first ? 0 : 400 }
+			);
+		}
+		this.#hasData = true;
+	}
+
+	#source(id: SourceId): GeoJSONSource {
+		return this.#map.getSource(id) as GeoJSONSource;
+	}
+
+	#setSelected(selection: Selection, selected: boolean) {
+		const ref = this.#index?.find(selection);
+		if (ref) this.#map.setFeatureState(ref, { selected });
+	}
+
+	#setCursor(cursor: string) {
+		if (cursor === this.#cursor) return;
+		this.#cursor = cursor;
+		this.#map.getCanvas().style.cursor = cursor;
+	}
+
+	#pointer(point: PointLike): PointerContext {
+		return {
+			pick: () => this.#pick(point),
+			select: (selection) => this.#options.onSelect(selection),
+			setCursor: (cursor) => this.#setCursor(cursor)
+		};
+	}
+
+	/** Homes win over LAs: they sit on top and are the smaller target. */
+	#pick(point: PointLike): Selection {
+		const visible = (ids: readonly string[]) =>
+			ids.filter((id) => this.#map.getLayer(id) && this.#map.getLayoutProperty(id, 'visibility') !== 'none');
+		const homeLayers = visible(clickableStyleLayerIds.home);
+		const home = homeLayers.length
+			? this.#map.queryRenderedFeatures(point, { layers: homeLayers })[0]
+			: undefined;
+		if (home) return { kind: 'home', urn: String(home.properties.urn) };
+		const laLayers = visible(clickableStyleLayerIds.la);
+		const la = laLayers.length ? this.#map.queryRenderedFeatures(point, { layers: laLayers })[0] : undefined;
+		if (la) return { kind: 'la', code: String(la.properties.code) };
+		return null;
+	}
+}
+
+/** The font stack of the basemap's first label layer, which its glyph server is sure to serve. */
+function basemapFont(map: MapLibreMap): string[] | null {
+	for (const layer of map.getStyle().layers ?? []) {
+		if (layer.type !== 'symbol') continue;
+		const font = layer.layout?.['text-font'];
+		if (Array.isArray(font) && font.every((entry) => typeof entry === 'string')) return font as string[];
+	}
+	return null;
+}

@@ -1,0 +1,327 @@
+/**
+ * The map's layers as data: what each toggle draws (MapLibre style layers, in drawing order), how it
+ * is described in the legend, and which style layers answer clicks. The controller adds these once and
+ * only switches visibility and data-driven paint afterwards.
+ */
+import type {
+	ExpressionSpecification,
+	LayerSpecification,
+	DataDrivenPropertyValueSpecification
+} from 'maplibre-gl';
+import {
+	chrome,
+	fosteringRamp,
+	hotspotRamp,
+	otherSectorColour,
+	placementColours,
+	sectorColours
+} from './palette';
+
+export const layerIds = ['boundaries', 'fostering', 'hotspots', 'placements', 'homes'] as const;
+export type LayerId = (typeof layerIds)[number];
+
+export type SourceId = 'regions' | 'boundaries' | 'la-labels' | 'homes' | 'hotspots' | 'placements';
+
+export type Swatch =
+	| { shape: 'fill'; colour: string; outline?: string }
+	| { shape: 'line'; colour: string; width: number }
+	| { shape: 'circle'; colour: string; radius: number };
+
+export interface LegendItem {
+	label: string;
+	swatch: Swatch;
+}
+
+/** Data-dependent parts of the style: class breaks computed from what was loaded. */
+export interface StyleContext {
+	fosteringBreaks: number[];
+	hotspotBreaks: number[];
+	/** Font stack for labels; drawn in the browser (TinySDF) when the style has no glyphs URL. */
+	labelFont: string[];
+}
+
+export interface MapLayerDefinition {
+	id: LayerId;
+	title: string;
+	description: string;
+	defaultVisible: boolean;
+	/** Style layers this toggle shows and hides. */
+	styleLayerIds: string[];
+	/** Style layers whose features are counted as "drawn" by the test hook and the benchmark. */
+	countedStyleLayerIds: string[];
+	legend(context: StyleContext): LegendItem[];
+}
+
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+
+function stepColours(property: string, ramp: readonly string[], breaks: number[]): ExpressionSpecification {
+	const colours = ramp.slice(ramp.length - breaks.length - 1);
+	const stops: (number | string)[] = [];
+	breaks.forEach((value, index) => stops.push(value, colours[index + 1]));
+	return ['step', ['coalesce', ['get', property], 0], colours[0], ...stops] as ExpressionSpecification;
+}
+
+/** Legend text for the classes of a `step` expression: "under 40 places", "40 to under 50 places"... */
+export function rangeLabels(breaks: number[], unit: string): string[] {
+	if (breaks.length === 0) return [`Any number of ${unit}`];
+	const labels = [`Under ${breaks[0]} ${unit}`];
+	for (let i = 1; i < breaks.length; i++) labels.push(`${breaks[i - 1]} to under ${breaks[i]} ${unit}`);
+	labels.push(`${breaks[breaks.length - 1]} or more ${unit}`);
+	return labels;
+}
+
+/** Circle radius in pixels: area grows with places, and everything grows as you zoom in. */
+const homeRadius: DataDrivenPropertyValueSpecification<number> = [
+	'interpolate',
+	['linear'],
+	['zoom'],
+	6,
+	['interpolate', ['linear'], ['sqrt', ['coalesce', ['get', 'places'], 1]], 1, 2.5, 6.5, 7],
+	12,
+	['interpolate', ['linear'], ['sqrt', ['coalesce', ['get', 'places'], 1]], 1, 6, 6.5, 16]
+];
+
+const sectorColour: ExpressionSpecification = [
+	'match',
+	['get', 'sector'],
+	...Object.entries(sectorColours).flat(),
+	otherSectorColour
+] as unknown as ExpressionSpecification;
+
+/** Every style layer in drawing order, bottom first. `owner` is the toggle that shows it (base: always). */
+export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; spec: LayerSpecification }[] {
+	return [
+		{
+			owner: 'base',
+			spec: { id: 'regions-fill', type: 'fill', source: 'regions', paint: { 'fill-color': chrome.land } }
+		},
+		{
+			owner: 'boundaries',
+			spec: {
+				id: 'la-fill',
+				type: 'fill',
+				source: 'boundaries',
+				paint: {
+					'fill-color': ['case', ['get', 'member'], chrome.memberFill, chrome.contextFill],
+					'fill-opacity': 0.9
+				}
+			}
+		},
+		{
+			owner: 'fostering',
+			spec: {
+				id: 'fostering-fill',
+				type: 'fill',
+				source: 'boundaries',
+				paint: {
+					'fill-color': stepColours('fosteringPlacesPer10k', fosteringRamp, context.fosteringBreaks),
+					'fill-opacity': ['case', ['get', 'member'], 0.85, 0.35]
+				}
+			}
+		},
+		{
+			owner: 'hotspots',
+			spec: {
+				id: 'hotspots-fill',
+				type: 'fill',
+				source: 'hotspots',
+				paint: {
+					'fill-color': stepColours('children', hotspotRamp, context.hotspotBreaks),
+					'fill-opacity': 0.7,
+					'fill-outline-color': '#ffffff'
+				}
+			}
+		},
+		{
+			owner: 'base',
+			spec: {
+				id: 'regions-line',
+				type: 'line',
+				source: 'regions',
+				paint: { 'line-color': chrome.regionLine, 'line-width': 1 }
+			}
+		},
+		{
+			owner: 'boundaries',
+			spec: {
+				id: 'la-line',
+				type: 'line',
+				source: 'boundaries',
+				paint: {
+					'line-color': ['case', ['get', 'member'], chrome.memberLine, chrome.contextLine],
+					'line-width': ['case', ['get', 'member'], 1.2, 0.6]
+				}
+			}
+		},
+		{
+			owner: 'placements',
+			spec: {
+				id: 'placements-line',
+				type: 'line',
+				source: 'placements',
+				layout: {
+					// Long journeys on top, so the ones that matter are not buried under local ones.
+					'line-sort-key': ['case', ['get', 'over20Miles'], 2, ['get', 'outsideLa'], 1, 0]
+				},
+				paint: {
+					'line-color': [
+						'case',
+						['get', 'over20Miles'],
+						placementColours.over20Miles,
+						['get', 'outsideLa'],
+						placementColours.outsideLa,
+						placementColours.near
+					],
+					'line-width': ['case', ['get', 'over20Miles'], 1.6, ['get', 'outsideLa'], 1.2, 0.7],
+					'line-opacity': ['case', ['get', 'over20Miles'], 0.75, ['get', 'outsideLa'], 0.6, 0.3]
+				}
+			}
+		},
+		{
+			// Drawn with the boundaries and also while only the fostering layer is on, so a clicked LA
+			// is outlined whichever layer it was chosen on.
+			owner: 'base',
+			spec: {
+				id: 'la-selected-line',
+				type: 'line',
+				source: 'boundaries',
+				paint: {
+					'line-color': chrome.selected,
+					'line-width': 3,
+					'line-opacity': ['case', selected, 1, 0]
+				}
+			}
+		},
+		{
+			owner: 'homes',
+			spec: {
+				id: 'homes-circle',
+				type: 'circle',
+				source: 'homes',
+				layout: { 'circle-sort-key': ['coalesce', ['get', 'places'], 1] },
+				paint: {
+					'circle-color': sectorColour,
+					'circle-radius': homeRadius,
+					'circle-opacity': 0.85,
+					'circle-stroke-color': ['case', selected, chrome.selected, '#ffffff'],
+					'circle-stroke-width': ['case', selected, 3, 0.8]
+				}
+			}
+		},
+		{
+			owner: 'boundaries',
+			spec: {
+				id: 'la-labels',
+				type: 'symbol',
+				source: 'la-labels',
+				layout: {
+					'text-field': ['get', 'name'],
+					'text-font': context.labelFont,
+					'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 10, 14],
+					'text-max-width': 7,
+					'text-padding': 3,
+					// Bigger populations win when labels collide; collision keeps labels from overlapping.
+					'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'population0to17'], 0]]
+				},
+				paint: {
+					'text-color': chrome.text,
+					'text-halo-color': chrome.textHalo,
+					'text-halo-width': 1.6
+				}
+			}
+		}
+	];
+}
+
+export const mapLayers: Record<LayerId, MapLayerDefinition> = {
+	boundaries: {
+		id: 'boundaries',
+		title: 'Local authority boundaries',
+		description: 'Member LAs outlined and named; neighbouring LAs in grey for context.',
+		defaultVisible: true,
+		styleLayerIds: ['la-fill', 'la-line', 'la-labels'],
+		countedStyleLayerIds: ['la-fill'],
+		legend: () => [
+			{
+				label: 'Member LA',
+				swatch: { shape: 'fill', colour: chrome.memberFill, outline: chrome.memberLine }
+			},
+			{
+				label: 'Neighbouring LA',
+				swatch: { shape: 'fill', colour: chrome.contextFill, outline: chrome.contextLine }
+			}
+		]
+	},
+	homes: {
+		id: 'homes',
+		title: "Children's homes",
+		description: 'Sized by places, coloured by sector. Locations are approximate: Ofsted redacts addresses.',
+		defaultVisible: true,
+		styleLayerIds: ['homes-circle'],
+		countedStyleLayerIds: ['homes-circle'],
+		legend: () =>
+			Object.entries(sectorColours).map(([sector, colour]) => ({
+				label: sector,
+				swatch: { shape: 'circle', colour, radius: 5 }
+			}))
+	},
+	fostering: {
+		id: 'fostering',
+		title: 'Fostering capacity',
+		description: 'Fostering places per 10,000 children aged 0 to 17, by LA.',
+		defaultVisible: false,
+		styleLayerIds: ['fostering-fill'],
+		countedStyleLayerIds: ['fostering-fill'],
+		legend: (context) => {
+			const colours = fosteringRamp.slice(fosteringRamp.length - context.fosteringBreaks.length - 1);
+			return rangeLabels(context.fosteringBreaks, 'places').map((label, index) => ({
+				label,
+				swatch: { shape: 'fill', colour: colours[index] }
+			}));
+		}
+	},
+	hotspots: {
+		id: 'hotspots',
+		title: 'Demand hotspots',
+		description:
+			"Where looked-after children's homes are, as hexagons; areas with fewer than 5 children are not shown.",
+		defaultVisible: true,
+		styleLayerIds: ['hotspots-fill'],
+		countedStyleLayerIds: ['hotspots-fill'],
+		legend: (context) => {
+			const colours = hotspotRamp.slice(hotspotRamp.length - context.hotspotBreaks.length - 1);
+			return rangeLabels(context.hotspotBreaks, 'children').map((label, index) => ({
+				label,
+				swatch: { shape: 'fill', colour: colours[index] }
+			}));
+		}
+	},
+	placements: {
+		id: 'placements',
+		title: 'Placements',
+		description: "Lines from each child's home area to where they live now.",
+		defaultVisible: false,
+		styleLayerIds: ['placements-line'],
+		countedStyleLayerIds: ['placements-line'],
+		legend: () => [
+			{
+				label: 'Over 20 miles from home',
+				swatch: { shape: 'line', colour: placementColours.over20Miles, width: 3 }
+			},
+			{
+				label: 'Outside the home LA, within 20 miles',
+				swatch: { shape: 'line', colour: placementColours.outsideLa, width: 2.5 }
+			},
+			{
+				label: 'Inside the home LA, within 20 miles',
+				swatch: { shape: 'line', colour: placementColours.near, width: 1.5 }
+			}
+		]
+	}
+};
+
+/** Style layers that open the details panel when clicked, topmost first. */
+export const clickableStyleLayerIds = {
+	home: ['homes-circle'],
+	la: ['la-fill', 'fostering-fill']
+} as const;

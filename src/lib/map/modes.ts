@@ -1,0 +1,31 @@
+/**
+ * Interaction modes as a table, so that adding a mode without its handlers fails the type check.
+ * Handlers get a narrow context from the controller rather than the map itself.
+ */
+import type { Selection } from './view-state';
+
+export type MapMode = 'browse' | 'inactive';
+
+export interface PointerContext {
+	/** What is under the pointer, topmost first. */
+	pick(): Selection;
+	select(selection: Selection): void;
+	setCursor(cursor: string): void;
+}
+
+export interface ModeHandlers {
+	click(context: PointerContext): void;
+	move(context: PointerContext): void;
+}
+
+export const modes: Record<MapMode, ModeHandlers> = {
+	browse: {
+		click: (context) => context.select(context.pick()),
+		move: (context) => context.setCursor(context.pick() ? 'pointer' : '')
+	},
+	/** While data loads or a dialog owns the screen: the map pans and zooms but picks nothing. */
+	inactive: {
+		click: () => {},
+		move: (context) => context.setCursor('')
+	}
+};

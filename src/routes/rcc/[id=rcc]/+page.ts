@@ -1,0 +1,17 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { RccSummary } from '$lib/domain/types';
+import type { PageLoad } from './$types';
+
+const signIn = (url: URL) => `/login?${new URLSearchParams({ redirectTo: url.pathname })}`;
+
+/** The summary decides whether the RCC exists; the map's GeoJSON is fetched by the page in the browser. */
+export const load: PageLoad = async ({ fetch, params, parent, url }) => {
+	const { user } = await parent();
+	if (!user) redirect(303, signIn(url));
+	const response = await fetch(`/api/rccs/${params.id}/summary`);
+	if (response.status === 401) redirect(303, signIn(url));
+	if (response.status === 404) error(404, `There is no region called "${params.id}" that you can see.`);
+	if (!response.ok) error(response.status >= 500 ? 502 : response.status, 'The region could not be loaded.');
+	const summary: RccSummary = await response.json();
+	return { summary };
+};
