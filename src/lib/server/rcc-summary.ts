@@ -19,24 +19,40 @@ export const SUMMARY_SOURCES = [
 ];
 
 /**
- * Reads an RCC's reference data and summarises it per member LA and for the region, child figures
- * suppressed as they may leave each LA for this user (child-figures.ts).
+ * Reads the reference data of these RCCs once (England's covers every LA) and summarises each per member
+ * LA and for the region, in the order given, child figures suppressed as they may leave each LA for
+ * this user (child-figures.ts).
  */
-export async function rccSummary(sql: postgres.Sql, rcc: Rcc, user: CurrentUser | null): Promise<RccSummary> {
+export async function rccSummaries(
+	sql: postgres.Sql,
+	rccs: readonly Rcc[],
+	user: CurrentUser | null
+): Promise<RccSummary[]> {
+	const codes = [...new Set(rccs.flatMap((rcc) => rcc.laCodes))];
 	const [members, childRows, homeRows, fosteringRows, recordedSources] = await Promise.all([
-		las.withPublished(sql, rcc.laCodes),
-		children.ofLas(sql, rcc.laCodes),
-		homes.inLas(sql, rcc.laCodes),
-		fostering.ofLas(sql, rcc.laCodes),
+		las.withPublished(sql, codes),
+		children.ofLas(sql, codes),
+		homes.inLas(sql, codes),
+		fostering.ofLas(sql, codes),
 		datasetMeta.sources(sql)
 	]);
-	const summary = summariseRcc({
-		rcc: { id: rcc.id, name: rcc.name, isDemo: rcc.isDemo },
-		las: members,
-		children: childRows,
-		homes: homeRows,
-		fostering: fosteringRows,
-		sources: recordedSources ?? SUMMARY_SOURCES
+	return rccs.map((rcc) => {
+		const memberCodes = new Set(rcc.laCodes);
+		// Rows of other RCCs' LAs come along: the summary and the suppression count members' only.
+		const summary = summariseRcc({
+			rcc: { id: rcc.id, name: rcc.name, isDemo: rcc.isDemo },
+			las: members.filter((la) => memberCodes.has(la.code)),
+			children: childRows,
+			homes: homeRows,
+			fostering: fosteringRows,
+			sources: recordedSources ?? SUMMARY_SOURCES
+		});
+		return withChildFigures(summary, childFigures(rcc.laCodes, childRows, user));
 	});
-	return withChildFigures(summary, childFigures(rcc.laCodes, childRows, user));
+}
+
+/** One RCC's summary (see rccSummaries). */
+export async function rccSummary(sql: postgres.Sql, rcc: Rcc, user: CurrentUser | null): Promise<RccSummary> {
+	const [summary] = await rccSummaries(sql, [rcc], user);
+	return summary;
 }

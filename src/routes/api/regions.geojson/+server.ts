@@ -4,10 +4,11 @@ import { featureCollection } from '$lib/server/geojson';
 import type { RequestHandler } from './$types';
 
 /** England's 9 regions: the base the map draws under everything else. Open data, but map data: signed-in only. */
-export const GET: RequestHandler = async ({ locals }) => {
+export const GET: RequestHandler = async ({ locals, request }) => {
 	if (!canSeeMapData(locals.user)) return denied(locals.user);
 	const rows = await regions.all(locals.runtime.db.sql);
 	return featureCollection(
-		rows.map((region) => ({ geometry: region.geometry, properties: { code: region.code, name: region.name } }))
+		rows.map((region) => ({ geometry: region.geometry, properties: { code: region.code, name: region.name } })),
+		request
 	);
 };

@@ -16,7 +16,7 @@ function per10k(count: number | null, population: number | null): number | null 
 }
 
 /** Member LAs' polygons and their neighbours', with the figures the choropleths need. */
-export const GET: RequestHandler = async ({ locals, params }) => {
+export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const { sql } = locals.runtime.db;
 	const { rcc, response } = await rccOr404(sql, params.id, locals.user);
 	if (!rcc) return response;
@@ -47,6 +47,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 					labelLat: round(la.labelLat)
 				}
 			};
-		})
+		}),
+		request
 	);
 };

@@ -5,7 +5,7 @@ import { rccOr404 } from '$lib/server/responses';
 import type { RequestHandler } from './$types';
 
 /** The homes located in the member LAs, as points placed (approximately) inside their LA. */
-export const GET: RequestHandler = async ({ locals, params }) => {
+export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const { sql } = locals.runtime.db;
 	const user = locals.user;
 	const { rcc, response } = await rccOr404(sql, params.id, user);
@@ -29,6 +29,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 				inspectionDate: home.inspectionDate,
 				approximate: home.approximate
 			}
-		}))
+		})),
+		request
 	);
 };

@@ -12,7 +12,7 @@ const RESOLUTION_RCC = 6;
 const RESOLUTION_ENGLAND = 5;
 
 /** Where the member LAs' children come from, as hexagons of at least 5 children. */
-export const GET: RequestHandler = async ({ locals, params }) => {
+export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const { sql } = locals.runtime.db;
 	const user = locals.user;
 	const { rcc, response } = await rccOr404(sql, params.id, user);
@@ -30,6 +30,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		cells.map((cell) => ({
 			geometry: { type: 'Polygon', coordinates: [cell.ring] },
 			properties: { h3: cell.h3, children: cell.children, over20Miles: cell.over20Miles }
-		}))
+		})),
+		request
 	);
 };

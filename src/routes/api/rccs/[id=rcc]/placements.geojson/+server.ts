@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
  * A line from each child's generalised home location to their placement, for the children whose
  * records the user may see; children whose placement is not known have no line.
  */
-export const GET: RequestHandler = async ({ locals, params }) => {
+export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const { sql } = locals.runtime.db;
 	const user = locals.user;
 	const { rcc, response } = await rccOr404(sql, params.id, user);
@@ -36,6 +36,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 					over20Miles: miles > FAR_FROM_HOME_MILES
 				}
 			};
-		})
+		}),
+		request
 	);
 };
