@@ -1,0 +1,95 @@
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { newPlanState } from './new-plan-state';
+import { planTextLines, renderPlanHtml } from './render-html';
+import { BODY_FIELD, type ActionRow } from './schema';
+import { TEMPLATE_SECTIONS } from './template';
+
+const row: ActionRow = {
+	id: 'a1',
+	action: 'Open a <home> in Medway',
+	ownerLa: 'E06000035',
+	lead: 'J. Smith',
+	dueDate: '2027-03-31',
+	status: 'amber',
+	linkedGap: 'No places within 20 miles'
+};
+
+function templateBody() {
+	const doc = new Y.Doc();
+	Y.applyUpdate(
+		doc,
+		newPlanState({ rccName: 'South East', period: '2026-2029', laNames: ['Kent', 'Medway'] })
+	);
+	return yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FIELD));
+}
+
+describe('renderPlanHtml', () => {
+	it('renders every section of the template, figures frozen and the action plan after its heading', () => {
+		const { html, figures } = renderPlanHtml({
+			body: templateBody(),
+			actions: [row],
+			figure: (ref) => ({
+				...ref,
+				text: `Region: 42 ${ref.metric}`,
+				value: 42,
+				suppressed: false,
+				areaName: 'Region'
+			}),
+			laNames: { E06000035: 'Medway' }
+		});
+		for (const section of TEMPLATE_SECTIONS) expect(html).toContain(`>${section.replace("'", '&#39;')}</h2>`);
+		expect(figures.map((f) => f.metric)).toEqual(['childrenLookedAfter', 'percentOver20Miles']);
+		expect(html).toContain(
+			'<span class="figure" data-area="region" data-metric="percentOver20Miles">Region: 42 percentOver20Miles</span>'
+		);
+		expect(html.indexOf('<table class="action-plan">')).toBeGreaterThan(html.indexOf('>Action plan</h2>'));
+		expect(html.indexOf('<table class="action-plan">')).toBeLessThan(
+			html.indexOf('>Governance and review</h2>')
+		);
+		expect(html).toContain('<td>Open a &lt;home&gt; in Medway</td><td>Medway</td>');
+	});
+
+	it('escapes text, drops unsafe links and unknown nodes keep only their text', () => {
+		const { html } = renderPlanHtml({
+			body: {
+				type: 'doc',
+				content: [
+					{
+						type: 'paragraph',
+						content: [
+							{
+								type: 'text',
+								text: 'bad',
+								marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }]
+							},
+							{
+								type: 'text',
+								text: 'good',
+								marks: [{ type: 'link', attrs: { href: 'https://example.org/?a=1&b=2' } }]
+							}
+						]
+					},
+					{ type: 'script', content: [{ type: 'text', text: '<script>x</script>' }] }
+				]
+			},
+			actions: [],
+			figure: () => null,
+			laNames: {}
+		});
+		expect(html).toContain('<p>bad<a href="https://example.org/?a=1&amp;b=2">good</a></p>');
+		expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
+		expect(html).not.toContain('<script>');
+		expect(html).toContain('<h2 id="action-plan">Action plan</h2><p class="plan-empty">');
+	});
+});
+
+describe('planTextLines', () => {
+	it('gives one line per block, headings marked', () => {
+		const lines = planTextLines(templateBody());
+		expect(lines[0]).toBe('# South East sufficiency strategy 2026-2029');
+		expect(lines).toContain('## Needs analysis');
+		expect(lines).toContain('Kent');
+	});
+});

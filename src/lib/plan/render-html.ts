@@ -1,0 +1,184 @@
+import type { JSONContent } from '@tiptap/core';
+import { isFigureMetric, type FigureRef, type FigureValue } from './figure-text';
+import { RAG_LABELS, type ActionRow } from './schema';
+
+const ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;'
+};
+
+export function escapeHtml(value: string): string {
+	return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** Links keep only web and mail addresses: a `javascript:` href typed into the plan is dropped. */
+function safeHref(href: unknown): string | null {
+	if (typeof href !== 'string') return null;
+	return /^(https?:|mailto:)/i.test(href.trim()) ? href.trim() : null;
+}
+
+export interface RenderInput {
+	body: JSONContent;
+	actions: ActionRow[];
+	/** The figure a chip quotes, frozen at publishing; null when it cannot be resolved. */
+	figure: (ref: FigureRef) => FigureValue | null;
+	/** LA names by ONS code, for the action plan's owner column. */
+	laNames: Record<string, string>;
+}
+
+export interface Rendered {
+	html: string;
+	/** Every figure quoted, in order of appearance, as frozen into the HTML. */
+	figures: FigureValue[];
+}
+
+const MARKS: Record<string, string> = {
+	bold: 'strong',
+	italic: 'em',
+	strike: 's',
+	code: 'code',
+	underline: 'u'
+};
+
+function renderText(node: JSONContent): string {
+	let html = escapeHtml(node.text ?? '');
+	for (const mark of node.marks ?? []) {
+		if (mark.type === 'link') {
+			const href = safeHref(mark.attrs?.href);
+			if (href) html = `<a href="${escapeHtml(href)}">${html}</a>`;
+		} else if (MARKS[mark.type]) {
+			html = `<${MARKS[mark.type]}>${html}</${MARKS[mark.type]}>`;
+		}
+	}
+	return html;
+}
+
+function slug(text: string): string {
+	return text
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+}
+
+function plainText(node: JSONContent): string {
+	if (node.type === 'text') return node.text ?? '';
+	return (node.content ?? []).map(plainText).join('');
+}
+
+function actionTable(rows: ActionRow[], laNames: Record<string, string>): string {
+	if (rows.length === 0) return '<p class="plan-empty">No actions have been added yet.</p>';
+	const cells = (row: ActionRow) =>
+		[
+			escapeHtml(row.action),
+			escapeHtml(laNames[row.ownerLa] ?? row.ownerLa),
+			escapeHtml(row.lead),
+			escapeHtml(row.dueDate),
+			`<span class="rag rag--${row.status}">${escapeHtml(RAG_LABELS[row.status])}</span>`,
+			escapeHtml(row.linkedGap)
+		]
+			.map((cell) => `<td>${cell}</td>`)
+			.join('');
+	return (
+		'<table class="action-plan"><caption>Action plan</caption><thead><tr>' +
+		['Action', 'Owner LA', 'Lead', 'Due', 'Status', 'Linked gap']
+			.map((h) => `<th scope="col">${h}</th>`)
+			.join('') +
+		'</tr></thead><tbody>' +
+		rows.map((row) => `<tr>${cells(row)}</tr>`).join('') +
+		'</tbody></table>'
+	);
+}
+
+/**
+ * A plan as static HTML for its published version: the text with every live figure replaced by its value
+ * at the time (the data may change; the published version must not), and the action plan table placed
+ * after the "Action plan" heading (or at the end). Only nodes of the plan schema are rendered; anything
+ * else renders its text content, so the output never carries markup a client smuggled into the document.
+ */
+export function renderPlanHtml(input: RenderInput): Rendered {
+	const figures: FigureValue[] = [];
+	let actionsPlaced = false;
+
+	const children = (node: JSONContent) => (node.content ?? []).map(render).join('');
+
+	function render(node: JSONContent): string {
+		switch (node.type) {
+			case 'doc':
+				return children(node);
+			case 'text':
+				return renderText(node);
+			case 'paragraph':
+				return `<p>${children(node)}</p>`;
+			case 'heading': {
+				const level = Math.min(Math.max(Number(node.attrs?.level) || 2, 1), 6);
+				const inner = `<h${level} id="${slug(plainText(node))}">${children(node)}</h${level}>`;
+				if (!actionsPlaced && plainText(node).trim().toLowerCase() === 'action plan') {
+					actionsPlaced = true;
+					return inner + actionTable(input.actions, input.laNames);
+				}
+				return inner;
+			}
+			case 'bulletList':
+				return `<ul>${children(node)}</ul>`;
+			case 'orderedList':
+				return `<ol>${children(node)}</ol>`;
+			case 'listItem':
+				return `<li>${children(node)}</li>`;
+			case 'blockquote':
+				return `<blockquote>${children(node)}</blockquote>`;
+			case 'codeBlock':
+				return `<pre><code>${escapeHtml(plainText(node))}</code></pre>`;
+			case 'hardBreak':
+				return '<br>';
+			case 'horizontalRule':
+				return '<hr>';
+			case 'table':
+				return `<table class="plan-table"><tbody>${children(node)}</tbody></table>`;
+			case 'tableRow':
+				return `<tr>${children(node)}</tr>`;
+			case 'tableHeader':
+				return `<th scope="col">${children(node)}</th>`;
+			case 'tableCell':
+				return `<td>${children(node)}</td>`;
+			case 'liveFigure': {
+				const area = String(node.attrs?.area ?? '');
+				const metric = node.attrs?.metric;
+				const value = isFigureMetric(metric) ? input.figure({ area, metric }) : null;
+				if (value) figures.push(value);
+				const shown = value?.text ?? String(node.attrs?.text ?? 'figure not available');
+				return `<span class="figure" data-area="${escapeHtml(area)}" data-metric="${escapeHtml(String(metric))}">${escapeHtml(shown)}</span>`;
+			}
+			default:
+				return escapeHtml(plainText(node));
+		}
+	}
+
+	let html = render(input.body);
+	if (!actionsPlaced)
+		html += '<h2 id="action-plan">Action plan</h2>' + actionTable(input.actions, input.laNames);
+	return { html, figures };
+}
+
+/** The text of a plan, one block per line, for comparing versions. */
+export function planTextLines(body: JSONContent): string[] {
+	const lines: string[] = [];
+	const visit = (node: JSONContent) => {
+		if (['paragraph', 'heading', 'codeBlock'].includes(node.type ?? '')) {
+			const prefix = node.type === 'heading' ? '#'.repeat(Number(node.attrs?.level) || 2) + ' ' : '';
+			lines.push(prefix + inlineText(node));
+			return;
+		}
+		(node.content ?? []).forEach(visit);
+	};
+	const inlineText = (node: JSONContent): string =>
+		node.type === 'text'
+			? (node.text ?? '')
+			: node.type === 'liveFigure'
+				? `[${String(node.attrs?.text || node.attrs?.metric)}]`
+				: (node.content ?? []).map(inlineText).join('');
+	visit(body);
+	return lines;
+}

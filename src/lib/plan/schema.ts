@@ -1,0 +1,120 @@
+import * as Y from 'yjs';
+
+/**
+ * The shape of a plan document (`plan:<planId>`), in one versioned place. A plan is one Y.Doc:
+ *
+ * - `body` (Y.XmlFragment): the strategy's rich text, bound to Tiptap through y-prosemirror
+ *   (@tiptap/extension-collaboration with `field: 'body'`); node names are those of `planExtensions()`.
+ * - `actions` (Y.Array of Y.Map): the action plan, one map per row (`ActionRow` fields).
+ * - `comments` (Y.Map of Y.Map): comment threads by id, anchored to the text by Yjs relative positions.
+ * - `meta` (Y.Map): `schemaVersion`, so that an older client can tell it is looking at a newer document.
+ *
+ * Every change from app code goes through `transact()` (transact.ts); Tiptap writes `body` itself.
+ */
+export const PLAN_SCHEMA_VERSION = 1;
+
+export const BODY_FIELD = 'body';
+
+export const RAG_STATUSES = ['not_started', 'red', 'amber', 'green', 'done'] as const;
+export type RagStatus = (typeof RAG_STATUSES)[number];
+
+export const RAG_LABELS: Record<RagStatus, string> = {
+	not_started: 'Not started',
+	red: 'Red: off track',
+	amber: 'Amber: at risk',
+	green: 'Green: on track',
+	done: 'Done'
+};
+
+/** One row of the action plan. `dueDate` is an ISO date (yyyy-mm-dd) or ''. */
+export interface ActionRow {
+	id: string;
+	action: string;
+	ownerLa: string;
+	lead: string;
+	dueDate: string;
+	status: RagStatus;
+	linkedGap: string;
+}
+
+export const ACTION_FIELDS = ['action', 'ownerLa', 'lead', 'dueDate', 'status', 'linkedGap'] as const;
+export type ActionField = (typeof ACTION_FIELDS)[number];
+
+export interface CommentReply {
+	id: string;
+	author: string;
+	authorLa: string | null;
+	text: string;
+	at: string;
+	/** ONS codes of LAs mentioned with @ in the text. */
+	mentions: string[];
+}
+
+/** A comment thread, anchored to a range of `body` by encoded Yjs relative positions (base64). */
+export interface CommentThread {
+	id: string;
+	anchorStart: string;
+	anchorEnd: string;
+	/** The text the thread was opened on, shown when the anchor's text has since been deleted. */
+	quote: string;
+	resolved: boolean;
+	replies: CommentReply[];
+}
+
+export interface PlanParts {
+	body: Y.XmlFragment;
+	actions: Y.Array<Y.Map<unknown>>;
+	comments: Y.Map<Y.Map<unknown>>;
+	meta: Y.Map<unknown>;
+}
+
+export function planParts(doc: Y.Doc): PlanParts {
+	return {
+		body: doc.getXmlFragment(BODY_FIELD),
+		actions: doc.getArray<Y.Map<unknown>>('actions'),
+		comments: doc.getMap<Y.Map<unknown>>('comments'),
+		meta: doc.getMap('meta')
+	};
+}
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value : '';
+}
+
+export function isRagStatus(value: unknown): value is RagStatus {
+	return typeof value === 'string' && (RAG_STATUSES as readonly string[]).includes(value);
+}
+
+/** A row as plain data; fields missing or of the wrong type (another client's bug) read as empty. */
+export function readActionRow(row: Y.Map<unknown>): ActionRow {
+	const status = row.get('status');
+	return {
+		id: text(row.get('id')),
+		action: text(row.get('action')),
+		ownerLa: text(row.get('ownerLa')),
+		lead: text(row.get('lead')),
+		dueDate: text(row.get('dueDate')),
+		status: isRagStatus(status) ? status : 'not_started',
+		linkedGap: text(row.get('linkedGap'))
+	};
+}
+
+export function readActionRows(doc: Y.Doc): ActionRow[] {
+	return planParts(doc).actions.toArray().map(readActionRow);
+}
+
+export function readCommentThread(thread: Y.Map<unknown>): CommentThread {
+	const replies = thread.get('replies');
+	return {
+		id: text(thread.get('id')),
+		anchorStart: text(thread.get('anchorStart')),
+		anchorEnd: text(thread.get('anchorEnd')),
+		quote: text(thread.get('quote')),
+		resolved: thread.get('resolved') === true,
+		replies: replies instanceof Y.Array ? (replies.toArray() as CommentReply[]) : []
+	};
+}
+
+export function readCommentThreads(doc: Y.Doc): CommentThread[] {
+	return [...planParts(doc).comments.values()].map(readCommentThread);
+}

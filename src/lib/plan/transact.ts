@@ -1,0 +1,110 @@
+import * as Y from 'yjs';
+import {
+	ACTION_FIELDS,
+	PLAN_SCHEMA_VERSION,
+	isRagStatus,
+	planParts,
+	type ActionField,
+	type ActionRow,
+	type CommentReply,
+	type CommentThread
+} from './schema';
+
+/** Every change app code makes to a plan document (Tiptap writes the rich text itself). */
+export type PlanChange =
+	| { kind: 'init' }
+	| { kind: 'action.add'; row: ActionRow }
+	| { kind: 'action.update'; id: string; field: ActionField; value: string }
+	| { kind: 'action.remove'; id: string }
+	| { kind: 'actions.replace'; rows: ActionRow[] }
+	| { kind: 'comment.open'; thread: CommentThread }
+	| { kind: 'comment.reply'; threadId: string; reply: CommentReply }
+	| { kind: 'comment.resolve'; threadId: string; resolved: boolean };
+
+/** Transaction origin of changes made through `transact`, so observers can tell them from remote ones. */
+export const PLAN_ORIGIN = 'plan-app';
+
+const MAX_FIELD_LENGTH = 2000;
+
+export class PlanChangeError extends Error {}
+
+function checkRow(row: ActionRow): void {
+	if (!row.id) throw new PlanChangeError('An action needs an id');
+	for (const field of ACTION_FIELDS) checkField(field, row[field]);
+}
+
+function checkField(field: ActionField, value: string): void {
+	if (typeof value !== 'string' || value.length > MAX_FIELD_LENGTH)
+		throw new PlanChangeError(`"${field}" must be text of at most ${MAX_FIELD_LENGTH} characters`);
+	if (field === 'status' && !isRagStatus(value)) throw new PlanChangeError(`"${value}" is not a status`);
+	if (field === 'dueDate' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+		throw new PlanChangeError(`"${value}" is not a date (yyyy-mm-dd)`);
+}
+
+function rowMap(row: ActionRow): Y.Map<unknown> {
+	const map = new Y.Map<unknown>();
+	map.set('id', row.id);
+	for (const field of ACTION_FIELDS) map.set(field, row[field]);
+	return map;
+}
+
+function indexOfAction(doc: Y.Doc, id: string): number {
+	return planParts(doc)
+		.actions.toArray()
+		.findIndex((row) => row.get('id') === id);
+}
+
+/**
+ * The one door for app changes to a plan document: validates the change (throws `PlanChangeError`
+ * before touching the document), applies it in one Yjs transaction tagged `origin`, so that it is one
+ * step for an undo manager and one update on the wire.
+ */
+export function transact(doc: Y.Doc, change: PlanChange, origin: unknown = PLAN_ORIGIN): void {
+	if (change.kind === 'action.add') checkRow(change.row);
+	if (change.kind === 'actions.replace') change.rows.forEach(checkRow);
+	if (change.kind === 'action.update') checkField(change.field, change.value);
+	const parts = planParts(doc);
+	doc.transact(() => {
+		switch (change.kind) {
+			case 'init':
+				if (parts.meta.get('schemaVersion') === undefined)
+					parts.meta.set('schemaVersion', PLAN_SCHEMA_VERSION);
+				return;
+			case 'action.add':
+				parts.actions.push([rowMap(change.row)]);
+				return;
+			case 'action.update': {
+				const index = indexOfAction(doc, change.id);
+				if (index >= 0) parts.actions.get(index).set(change.field, change.value);
+				return;
+			}
+			case 'action.remove': {
+				const index = indexOfAction(doc, change.id);
+				if (index >= 0) parts.actions.delete(index, 1);
+				return;
+			}
+			case 'actions.replace':
+				parts.actions.delete(0, parts.actions.length);
+				parts.actions.push(change.rows.map(rowMap));
+				return;
+			case 'comment.open': {
+				const thread = new Y.Map<unknown>();
+				const { replies, ...fields } = change.thread;
+				for (const [key, value] of Object.entries(fields)) thread.set(key, value);
+				const list = new Y.Array<CommentReply>();
+				list.push(replies);
+				thread.set('replies', list);
+				parts.comments.set(change.thread.id, thread);
+				return;
+			}
+			case 'comment.reply': {
+				const replies = parts.comments.get(change.threadId)?.get('replies');
+				if (replies instanceof Y.Array) replies.push([change.reply]);
+				return;
+			}
+			case 'comment.resolve':
+				parts.comments.get(change.threadId)?.set('resolved', change.resolved);
+				return;
+		}
+	}, origin);
+}
