@@ -20,6 +20,11 @@ import { loadDemoData, type DemoData } from './load-demo-data';
 /** The seed of the demo's random choices: the same seed gives the same demo everywhere. */
 export const DEMO_SEED = 'close-to-home-demo-2025';
 export const DEMO_META_KEY = 'demo';
+/** Names shown in the app; the membership file's names carry longer notes. */
+const DEMO_RCC_NAMES: Record<string, string> = {
+	gm: 'Greater Manchester (demo grouping)',
+	se: 'South East (demo grouping)'
+};
 /** Arbitrary but fixed: instances seeding one server together take turns (the second finds it done). */
 const SEED_LOCK = 4_201_978;
 const BATCH_ROWS = 1000;
@@ -187,7 +192,7 @@ function buildRows(data: DemoData, log: (message: string) => void): SeedRows {
 			population_0_17: la.summary.pop_0_17_mid2024,
 			published: publishedFigures(la.summary)
 		})),
-		rccs: data.rccs.map((rcc) => ({ id: rcc.id, name: rcc.name, is_demo: true })),
+		rccs: data.rccs.map((rcc) => ({ id: rcc.id, name: DEMO_RCC_NAMES[rcc.id] ?? rcc.name, is_demo: true })),
 		rccMembers: data.rccs.flatMap((rcc) =>
 			rcc.laCodes.map((laCode) => ({ rcc_id: rcc.id, la_code: laCode }))
 		),
