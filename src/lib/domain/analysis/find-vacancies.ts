@@ -153,7 +153,8 @@ export function nearestSuitable(
 		const y = coords[2 * i + 1];
 		const sinHalfLat = Math.sin((y - lat) * RADIANS * 0.5);
 		const sinHalfLon = Math.sin((x - lon) * RADIANS * 0.5);
-		const a = sinHalfLat * sinHalfLat + sinHalfLon * sinHalfLon * cosLat * Math.cos(y * RADIANS);
+		// Same operation order as haversineMiles, so the winner's miles match it to the bit.
+		const a = sinHalfLat * sinHalfLat + sinHalfLon * sinHalfLon * (cosLat * Math.cos(y * RADIANS));
 		if (a > best) return;
 		const p = index.ids[ids[i]];
 		if (a === best && p > bestId && bestId >= 0) return;

@@ -10,7 +10,8 @@ const RADIANS = Math.PI / 180;
 export function haversineMiles(lon1: number, lat1: number, lon2: number, lat2: number): number {
 	const sinHalfLat = Math.sin(((lat2 - lat1) * RADIANS) / 2);
 	const sinHalfLon = Math.sin(((lon2 - lon1) * RADIANS) / 2);
-	const a =
-		sinHalfLat * sinHalfLat + sinHalfLon * sinHalfLon * Math.cos(lat1 * RADIANS) * Math.cos(lat2 * RADIANS);
+	// The cosines multiply first so that swapping the points gives the same bits (exact symmetry).
+	const cosines = Math.cos(lat1 * RADIANS) * Math.cos(lat2 * RADIANS);
+	const a = sinHalfLat * sinHalfLat + sinHalfLon * sinHalfLon * cosines;
 	return 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * EARTH_RADIUS_MILES;
 }

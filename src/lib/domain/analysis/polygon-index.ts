@@ -108,13 +108,17 @@ function ringSide(ring: Ring, x: number, y: number): number {
 			const xCross = ((xj - xi) * (y - yi)) / (yj - yi) + xi;
 			if (Math.abs(x - xCross) <= ON_EDGE_DEGREES) return -1;
 			if (x < xCross) inside ^= 1;
-		} else if (
-			Math.abs(yi - y) <= ON_EDGE_DEGREES &&
-			Math.abs(yj - y) <= ON_EDGE_DEGREES &&
-			x >= Math.min(xi, xj) - ON_EDGE_DEGREES &&
-			x <= Math.max(xi, xj) + ON_EDGE_DEGREES
-		) {
-			return -1; // on a horizontal edge, or on a vertex
+		} else if (Math.abs(yi - y) <= ON_EDGE_DEGREES) {
+			// Not a crossing but level with the point: on a horizontal edge, or on a vertex that is a local
+			// top or bottom of the ring (straddling edges cover every other boundary point).
+			if (
+				Math.abs(xi - x) <= ON_EDGE_DEGREES ||
+				(Math.abs(yj - y) <= ON_EDGE_DEGREES &&
+					x >= Math.min(xi, xj) - ON_EDGE_DEGREES &&
+					x <= Math.max(xi, xj) + ON_EDGE_DEGREES)
+			) {
+				return -1;
+			}
 		}
 	}
 	return inside;

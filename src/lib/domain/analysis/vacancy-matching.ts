@@ -175,6 +175,9 @@ export function maximiseMatching(
 	const dist = new Int32Array(demandCount);
 	const queue = new Int32Array(demandCount);
 	const seen = new Int32Array(providerCount);
+	// The layer from which the breadth-first pass expanded each provider: only children of that layer
+	// can continue a path through it, so only their failure proves it useless for this phase.
+	const providerLayer = new Int32Array(providerCount);
 	const dead = new Int32Array(providerCount);
 	const { assigned, slots, load } = state;
 	let phase = 0;
@@ -199,6 +202,7 @@ export function maximiseMatching(
 				const p = adjProvider[e];
 				if (seen[p] === phase) continue;
 				seen[p] = phase;
+				providerLayer[p] = dist[u];
 				if (load[p] < capacity[p]) {
 					if (limit === UNSET) limit = dist[u];
 					continue;
@@ -225,6 +229,7 @@ export function maximiseMatching(
 				assign(state, slotStart, u, p);
 				return true;
 			}
+			if (seen[p] !== phase || providerLayer[p] !== dist[u]) continue;
 			for (let s = slotStart[p], stop = s + load[p]; s < stop; s++) {
 				const v = slots[s];
 				if (dist[v] === next && augment(v)) {
