@@ -31,7 +31,7 @@ export async function rccSummaries(
 	const codes = [...new Set(rccs.flatMap((rcc) => rcc.laCodes))];
 	const [members, childRows, homeRows, fosteringRows, recordedSources] = await Promise.all([
 		las.withPublished(sql, codes),
-		children.ofLas(sql, codes),
+		children.placementsOf(sql, codes),
 		homes.inLas(sql, codes),
 		fostering.ofLas(sql, codes),
 		datasetMeta.sources(sql)

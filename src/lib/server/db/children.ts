@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import type { ChildPlacement } from '$lib/domain/summary';
 import type { LonLat, PlacementType } from '$lib/domain/types';
 
 export interface ChildPlacementRecord {
@@ -44,10 +45,20 @@ export async function ofLas(sql: postgres.Sql, laCodes: readonly string[]): Prom
 	}));
 }
 
-/** How many children each of these LAs looks after, per the records held (LAs with none are absent). */
-export async function countByLa(sql: postgres.Sql, laCodes: readonly string[]): Promise<Map<string, number>> {
-	const rows = await sql<{ laCode: string; count: number }[]>`
-		select la_code as "laCode", count(*)::int as count
-		from children where la_code = any(${sql.array([...laCodes])}) group by la_code`;
-	return new Map(rows.map((row) => [row.laCode, row.count]));
+/**
+ * Where the looked-after children of these LAs live and where they are placed, without who they are:
+ * all that the summaries and hotspots need, in no particular order (about half the cost of `ofLas`).
+ */
+export async function placementsOf(sql: postgres.Sql, laCodes: readonly string[]): Promise<ChildPlacement[]> {
+	const rows = await sql<Omit<Row, 'id' | 'placementType' | 'urn'>[]>`
+		select la_code as "laCode", home_lon as "homeLon", home_lat as "homeLat", placement_lon as "placementLon",
+			placement_lat as "placementLat", placement_la_code as "placementLaCode"
+		from children where la_code = any(${sql.array([...laCodes])})`;
+	return rows.map((row) => ({
+		laCode: row.laCode,
+		home: [row.homeLon, row.homeLat],
+		placement:
+			row.placementLon === null || row.placementLat === null ? null : [row.placementLon, row.placementLat],
+		placementLaCode: row.placementLaCode
+	}));
 }

@@ -22,7 +22,7 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 	if (!rcc) return response;
 	const boundaries = await las.boundariesAround(sql, rcc.laCodes, CONTEXT_MARGIN_DEGREES);
 	const codes = boundaries.map((la) => la.code);
-	const [childRows, capacity] = await Promise.all([children.ofLas(sql, rcc.laCodes), fostering.ofLas(sql, codes)]);
+	const [childRows, capacity] = await Promise.all([children.placementsOf(sql, rcc.laCodes), fostering.ofLas(sql, codes)]);
 	// Suppressed exactly as in the summary, so that the two cannot be set against each other.
 	const childCounts = childFigures(rcc.laCodes, childRows, locals.user).byLa;
 	const capacityByLa = new Map(capacity.map((row) => [row.laCode, row]));

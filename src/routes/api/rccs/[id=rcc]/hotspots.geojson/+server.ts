@@ -18,7 +18,7 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const { rcc, response } = await rccOr404(sql, params.id, user);
 	if (!rcc) return response;
 	if (!canSeeChildLocations(user, rcc.id)) return denied(user);
-	const rows = await children.ofLas(sql, rcc.laCodes);
+	const rows = await children.placementsOf(sql, rcc.laCodes);
 	const cells = hotspots(
 		rows.map((child) => ({
 			home: child.home,
