@@ -35,7 +35,7 @@ export async function listSnapshots(sql: postgres.Sql, docName: string): Promise
 		{ id: string; name: string; created_at: Date; created_by: number | null; bytes: number }[]
 	>`
 		select id::text as id, name, created_at, created_by, octet_length(state) as bytes
-		from collab_snapshots where doc = ${docName} order by created_at desc, id desc`;
+		from collab_snapshots where doc = ${docName} order by created_at desc, collab_snapshots.id desc`;
 	return rows.map((row) => ({
 		id: row.id,
 		name: row.name,
