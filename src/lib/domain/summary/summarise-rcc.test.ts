@@ -107,6 +107,17 @@ describe('summariseRcc', () => {
 		expect(region.percentOver20Miles).toEqual({ computed: 16.7, published: null });
 	});
 
+	it('leaves out of the region’s published child figures a member DfE publishes no count for', () => {
+		const tiny = { code: 'T', name: 'Tiny', published: published({ ofstedHomes: 0, ofstedPlaces: 0 }) };
+		const { region } = summariseRcc(input({ las: [...input().las, tiny] }));
+		expect(region.childrenLookedAfter.published).toBe(10);
+		expect(region.percentOutsideLa.published).toBe(20);
+		expect(region.homes.published).toBe(3);
+		const none = summariseRcc(input({ las: [tiny] })).region;
+		expect(none.childrenLookedAfter.published).toBeNull();
+		expect(none.percentOutsideLa.published).toBeNull();
+	});
+
 	it('weights the members’ published shares when their counts are not given', () => {
 		const las = input().las.map((la) => ({ ...la, published: { ...la.published, outsideLa: null } }));
 		// (50% of 4 + 0% of 6) / 10

@@ -92,13 +92,21 @@ function regionPercent(
 	return weighted === null ? null : percent(weighted, children);
 }
 
+/**
+ * A region's published figures from its members'. DfE withholds every figure of an LA that looks after
+ * only a handful of children (City of London, Isles of Scilly): such members are left out of the
+ * region's child figures, which then stay within a few children of DfE's own regional totals, instead
+ * of leaving England's unknown. Any other member's missing figure leaves the region's unknown.
+ */
 function regionPublished(members: PublishedFigures[]): PublishedFigures {
+	const counted = members.filter((m) => m.childrenLookedAfter !== null);
+	const childFigure = <T>(figure: T): T | null => (counted.length > 0 ? figure : null);
 	return {
-		childrenLookedAfter: sumAll(members.map((m) => m.childrenLookedAfter)),
-		percentOutsideLa: regionPercent(members, 'outsideLa', 'percentOutsideLa'),
-		outsideLa: sumAll(members.map((m) => m.outsideLa)),
-		percentOver20Miles: regionPercent(members, 'over20Miles', 'percentOver20Miles'),
-		over20Miles: sumAll(members.map((m) => m.over20Miles)),
+		childrenLookedAfter: childFigure(sumAll(counted.map((m) => m.childrenLookedAfter))),
+		percentOutsideLa: childFigure(regionPercent(counted, 'outsideLa', 'percentOutsideLa')),
+		outsideLa: childFigure(sumAll(counted.map((m) => m.outsideLa))),
+		percentOver20Miles: childFigure(regionPercent(counted, 'over20Miles', 'percentOver20Miles')),
+		over20Miles: childFigure(sumAll(counted.map((m) => m.over20Miles))),
 		ofstedHomes: sumAll(members.map((m) => m.ofstedHomes)),
 		ofstedPlaces: sumAll(members.map((m) => m.ofstedPlaces)),
 		fosteringPlaces: sumAll(members.map((m) => m.fosteringPlaces))
