@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomInput, seeded } from '../../../../tests/fixtures/analysis/random-input';
 import { prepareAnalysis } from './prepare-analysis';
+import type { HomeKind } from '../types';
 import type { AnalysisInput, Proposal, ProvisionKind } from './types';
 import { whatIf } from './what-if';
 
@@ -40,10 +41,12 @@ function applied(input: AnalysisInput, proposals: Proposal[]): AnalysisInput {
 				needs: proposal.needs
 			});
 		} else if (proposal.action === 'add') {
+			// Not fostering: the branch above took those.
+			const kind = proposal.kind as HomeKind;
 			homes.push({
 				urn: proposal.id,
 				laCode: 'SW',
-				kind: proposal.kind,
+				kind,
 				location: proposal.location,
 				places: proposal.places,
 				vacancies: proposal.places,
