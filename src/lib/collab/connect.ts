@@ -1,0 +1,152 @@
+import { readAuthMessage } from 'y-protocols/auth';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { COLLAB_PATH, MessageTag, READ_ONLY_REASON } from './protocol';
+import { reconnectDelayMs } from './reconnect-delay';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'closed';
+
+/** What the UI shows about a document's connection (connection-state.svelte.ts bridges it to runes). */
+export interface ConnectionState {
+	status: ConnectionStatus;
+	/** The document holds everything the server had when this connection opened. */
+	synced: boolean;
+	/** The server said this person may read but not write (a viewer): edits would be dropped. */
+	readOnly: boolean;
+	/** The copy kept on this device (IndexedDB) is loaded; edits made offline are kept there. */
+	storedOnDevice: boolean;
+	/** Why the server closed for good (4400-4499), e.g. access withdrawn. */
+	closedBecause: string | null;
+}
+
+export interface CollabConnection {
+	doc: Y.Doc;
+	provider: WebsocketProvider;
+	state(): ConnectionState;
+	/** Calls `listener` now and on every change; returns the unsubscribe function. */
+	subscribe(listener: (state: ConnectionState) => void): () => void;
+	/** Forgets the copy on this device (sign-out on a shared computer). */
+	clearStoredCopy(): Promise<void>;
+	destroy(): void;
+}
+
+export interface ConnectOptions {
+	docName: string;
+	doc?: Y.Doc;
+	/** Base URL of the collaboration sockets; by default `ws(s)://<this page's host>/collab`. */
+	url?: string;
+	/**
+	 * Keeps a copy in IndexedDB, under this key (include the person's id, so that people sharing a
+	 * browser do not share copies); null or no IndexedDB (Node): no copy.
+	 */
+	deviceStoreKey?: string | null;
+	WebSocketPolyfill?: typeof WebSocket;
+	random?: () => number;
+}
+
+const permanent = (code: number) => code >= 4400 && code < 4500;
+
+/**
+ * Connects a Yjs document to the collaboration server with y-websocket's provider, adding what the stock
+ * provider lacks: reconnection with random jitter, the read-only signal of protocol.ts, and an offline
+ * copy in IndexedDB that merges on reconnect.
+ */
+export function connect(options: ConnectOptions): CollabConnection {
+	const doc = options.doc ?? new Y.Doc();
+	const url = options.url ?? defaultUrl();
+	const listeners = new Set<(state: ConnectionState) => void>();
+	let state: ConnectionState = {
+		status: 'connecting',
+		synced: false,
+		readOnly: false,
+		storedOnDevice: false,
+		closedBecause: null
+	};
+	const update = (change: Partial<ConnectionState>) => {
+		state = { ...state, ...change };
+		for (const listener of listeners) listener(state);
+	};
+
+	const provider = new WebsocketProvider(url, options.docName, doc, {
+		connect: false,
+		WebSocketPolyfill: options.WebSocketPolyfill,
+		shouldReconnect: (event) => !permanent(event.code)
+	});
+
+	let readOnlyThisConnection = false;
+	provider.messageHandlers[MessageTag.auth] = (_encoder, decoder) => {
+		readAuthMessage(decoder, doc, (_doc, reason) => {
+			if (reason === READ_ONLY_REASON) {
+				readOnlyThisConnection = true;
+				update({ readOnly: true });
+			} else {
+				console.warn(`Collaboration: permission denied for ${options.docName}: ${reason}`);
+			}
+		});
+	};
+
+	// The stock provider reconnects without jitter; take over: stop its scheduled attempt, schedule ours.
+	let attempt = 0;
+	let retry: ReturnType<typeof setTimeout> | null = null;
+	let destroyed = false;
+	provider.on('connection-close', (event) => {
+		if (destroyed || !provider.shouldConnect) return; // closed on purpose (disconnect, destroy)
+		if (event && permanent(event.code)) return; // the provider stops and emits 'closed'
+		provider.shouldConnect = false;
+		const delay = reconnectDelayMs(attempt++, { random: options.random });
+		retry = setTimeout(() => {
+			retry = null;
+			if (!destroyed) provider.connect();
+		}, delay);
+	});
+	provider.on('closed', ({ code, reason }) =>
+		update({ status: 'closed', closedBecause: reason || `code ${code}` })
+	);
+	provider.on('status', ({ status }) => {
+		if (status === 'connected') readOnlyThisConnection = false;
+		update({ status, ...(status === 'connected' ? {} : { synced: false }) });
+	});
+	provider.on('sync', (synced: boolean) => {
+		if (!synced) return update({ synced });
+		attempt = 0;
+		// Access may have changed since the last connection: what this one said is what holds.
+		update({ synced, readOnly: readOnlyThisConnection });
+	});
+
+	const stored =
+		options.deviceStoreKey && typeof indexedDB !== 'undefined'
+			? new IndexeddbPersistence(options.deviceStoreKey, doc)
+			: null;
+	stored?.whenSynced.then(() => update({ storedOnDevice: true }));
+
+	provider.connect();
+
+	return {
+		doc,
+		provider,
+		state: () => state,
+		subscribe(listener) {
+			listeners.add(listener);
+			listener(state);
+			return () => listeners.delete(listener);
+		},
+		async clearStoredCopy() {
+			await stored?.clearData();
+			update({ storedOnDevice: false });
+		},
+		destroy() {
+			destroyed = true;
+			if (retry) clearTimeout(retry);
+			listeners.clear();
+			provider.destroy();
+			void stored?.destroy();
+		}
+	};
+}
+
+function defaultUrl(): string {
+	if (typeof location === 'undefined') throw new Error('connect() needs `url` outside a browser');
+	const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+	return `${protocol}//${location.host}${COLLAB_PATH.replace(/\/$/, '')}`;
+}
