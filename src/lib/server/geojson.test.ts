@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, featureCollection, roundGeometry } from './geojson';
+import { featureCollection, roundGeometry } from './geojson';
 
 const many = Array.from({ length: 500 }, (_, i) => ({
 	geometry: { type: 'Point' as const, coordinates: [-2.123456789 + i / 1000, 53.987654321] },
@@ -51,18 +51,6 @@ describe('featureCollection', () => {
 	it('sends a small collection as is even when gzip is accepted', async () => {
 		const response = await featureCollection(many.slice(0, 3), request('gzip'));
 		expect(response.headers.get('content-encoding')).toBeNull();
-	});
-});
-
-describe('acceptsGzip', () => {
-	it('reads Accept-Encoding, honouring q=0', () => {
-		expect(acceptsGzip(request('gzip'))).toBe(true);
-		expect(acceptsGzip(request('br;q=1.0, gzip;q=0.8'))).toBe(true);
-		expect(acceptsGzip(request('*'))).toBe(true);
-		expect(acceptsGzip(request('gzip;q=0'))).toBe(false);
-		expect(acceptsGzip(request('deflate, br'))).toBe(false);
-		expect(acceptsGzip(request())).toBe(false);
-		expect(acceptsGzip(undefined)).toBe(false);
 	});
 });
 

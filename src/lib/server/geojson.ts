@@ -1,11 +1,5 @@
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type { Feature, Geometry, GeoJsonProperties, Position } from 'geojson';
-
-const gzipAsync = promisify(gzip);
-
-/** Below this a response is sent as is: compressing would save little. */
-const COMPRESS_FROM_BYTES = 8 * 1024;
+import { jsonResponse } from './json-response';
 
 /** 5 decimal places of a degree is about 1 m: more would only add bytes. */
 const PRECISION = 1e5;
@@ -31,29 +25,15 @@ export function point(position: Position): Geometry {
 	return { type: 'Point', coordinates: roundPositions(position) };
 }
 
-/** The client said it accepts gzip (`Accept-Encoding: gzip` or `*`, without `q=0`). */
-export function acceptsGzip(request: Request | undefined): boolean {
-	const header = request?.headers.get('accept-encoding');
-	if (!header) return false;
-	return header.split(',').some((entry) => {
-		const [coding, ...parameters] = entry.trim().toLowerCase().split(';');
-		const q = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
-		return (coding.trim() === 'gzip' || coding.trim() === '*') && (q === undefined || Number(q.slice(2)) > 0);
-	});
-}
-
 /**
  * A FeatureCollection response: features numbered 0..n-1 (MapLibre feature-state needs integer ids),
- * coordinates rounded, private to the user and briefly cacheable. Gzipped when the request accepts it
- * (GeoJSON shrinks 4-8 times: the placements of a region go from megabytes to hundreds of kilobytes),
- * since adapter-node compresses only prebuilt static files. Requests made without `Accept-Encoding`
- * (SvelteKit's server-side `fetch`, tests) get plain JSON.
+ * coordinates rounded, as application/geo+json (gzipped when accepted: json-response.ts).
  */
-export async function featureCollection<P extends GeoJsonProperties>(
+export function featureCollection<P extends GeoJsonProperties>(
 	features: { geometry: Geometry; properties: P }[],
 	request?: Request
 ): Promise<Response> {
-	const body = JSON.stringify({
+	const collection = {
 		type: 'FeatureCollection',
 		features: features.map((feature, id): Feature<Geometry, P> => ({
 			type: 'Feature',
@@ -61,13 +41,6 @@ export async function featureCollection<P extends GeoJsonProperties>(
 			geometry: roundGeometry(feature.geometry),
 			properties: feature.properties
 		}))
-	});
-	const headers: Record<string, string> = {
-		'content-type': 'application/geo+json',
-		'cache-control': 'private, max-age=60',
-		vary: 'accept-encoding'
 	};
-	if (body.length < COMPRESS_FROM_BYTES || !acceptsGzip(request)) return new Response(body, { headers });
-	const compressed = await gzipAsync(body);
-	return new Response(new Uint8Array(compressed), { headers: { ...headers, 'content-encoding': 'gzip' } });
+	return jsonResponse(collection, { request, contentType: 'application/geo+json' });
 }
