@@ -12,7 +12,14 @@ export {
 	type VacancySeeker,
 	type NearestOptions
 } from './nearest-suitable-vacancies';
-export { coverageGaps, MIN_CHILDREN_PER_GAP_CELL, type CoverageGaps, type GapCell } from './coverage-gaps';
+export {
+	coverageGaps,
+	MIN_CHILDREN_PER_GAP_CELL,
+	type CoverageGaps,
+	type CoverageGapOptions,
+	type GapCell
+} from './coverage-gaps';
 export { whatIf, type WhatIfOptions } from './what-if';
 export { placementLines, type HomeArea, type PlacementLine } from './placement-lines';
 export { withinRadius, type RadiusSummary } from './within-radius';
+export type { LonLat } from '../types';

@@ -1,0 +1,72 @@
+/**
+ * The one wire protocol between the page and the analysis worker (version 1). Each operation names
+ * its parameters and result; requests carry an id the response repeats. Everything is plain data
+ * (structured-cloneable): functions such as a suppression rule cannot cross, hence `suppressUpTo`.
+ */
+import type {
+	AnalysisInput,
+	ChildAnalysis,
+	CoverageGapOptions,
+	CoverageGaps,
+	DistanceSummaries,
+	HomeArea,
+	LonLat,
+	NearestOptions,
+	PlacementLine,
+	Proposal,
+	RadiusSummary,
+	VacancyMatch,
+	VacancySeeker,
+	WhatIfOptions,
+	WhatIfResult
+} from '$lib/domain/analysis';
+
+export const PROTOCOL_VERSION = 1;
+
+export interface PreparedSummary {
+	children: number;
+	homes: number;
+	fosteringPoints: number;
+	/** Children placed over the threshold, the what-if's starting point. */
+	over20Miles: number;
+	milliseconds: number;
+}
+
+export interface AnalysisOperations {
+	prepare: {
+		params: { input: AnalysisInput; thresholdMiles?: number; nearestRadiusMiles?: number };
+		result: PreparedSummary;
+	};
+	children: { params: Record<string, never>; result: ChildAnalysis[] };
+	/** Counts from 1 to `suppressUpTo` are withheld (and what would reveal them); 0 or absent: raw. */
+	summaries: { params: { suppressUpTo?: number }; result: DistanceSummaries };
+	nearest: { params: { seeker: VacancySeeker; options?: NearestOptions }; result: VacancyMatch[] };
+	gaps: { params: CoverageGapOptions; result: CoverageGaps };
+	whatIf: { params: { proposals: Proposal[]; options?: WhatIfOptions }; result: WhatIfResult };
+	lines: { params: { area: HomeArea }; result: { type: 'FeatureCollection'; features: PlacementLine[] } };
+	radius: { params: { center: LonLat; radiusMiles: number }; result: RadiusSummary };
+}
+
+export type Operation = keyof AnalysisOperations;
+
+export type AnalysisRequest = {
+	[K in Operation]: {
+		v: typeof PROTOCOL_VERSION;
+		id: number;
+		op: K;
+		params: AnalysisOperations[K]['params'];
+	};
+}[Operation];
+
+export type AnalysisResponse =
+	| { v: typeof PROTOCOL_VERSION; id: number; ok: true; result: unknown }
+	| { v: typeof PROTOCOL_VERSION; id: number; ok: false; error: string; issues?: string[] };
+
+/** What both ends need of a Worker, `self` in a worker, or a MessagePort. */
+export interface MessageEndpoint {
+	postMessage(message: unknown): void;
+	addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+	removeEventListener?(type: 'message', listener: (event: MessageEvent) => void): void;
+	/** MessagePorts deliver nothing until started; Workers have no such method. */
+	start?(): void;
+}

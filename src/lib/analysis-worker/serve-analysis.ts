@@ -1,0 +1,87 @@
+import {
+	AnalysisInputError,
+	childAnalyses,
+	coverageGaps,
+	nearestSuitableVacancies,
+	placementLines,
+	prepareAnalysis,
+	summariseDistances,
+	whatIf,
+	withinRadius,
+	type AnalysisContext
+} from '$lib/domain/analysis';
+import {
+	PROTOCOL_VERSION,
+	type AnalysisOperations,
+	type AnalysisRequest,
+	type AnalysisResponse,
+	type MessageEndpoint,
+	type Operation
+} from './protocol';
+
+type Handlers = {
+	[K in Operation]: (params: AnalysisOperations[K]['params']) => AnalysisOperations[K]['result'];
+};
+
+/**
+ * Answers analysis requests on `endpoint` (the worker's `self`, or a MessagePort in tests), one at a
+ * time in arrival order. The prepared context lives here, in the worker, and never crosses back.
+ */
+export function serveAnalysis(endpoint: MessageEndpoint): void {
+	let context: AnalysisContext | null = null;
+	const prepared = () => {
+		if (!context) throw new Error('Call prepare before any other analysis operation');
+		return context;
+	};
+	const handlers: Handlers = {
+		prepare({ input, thresholdMiles, nearestRadiusMiles }) {
+			const started = performance.now();
+			context = null;
+			const next = prepareAnalysis(input, { thresholdMiles, nearestRadiusMiles });
+			context = next;
+			let over = 0;
+			for (let c = 0; c < next.children.count; c++) if (next.children.miles[c] > next.thresholdMiles) over++;
+			return {
+				children: next.children.count,
+				homes: next.input.homes.length,
+				fosteringPoints: next.input.fostering.length,
+				over20Miles: over,
+				milliseconds: performance.now() - started
+			};
+		},
+		children: () => childAnalyses(prepared()),
+		summaries: ({ suppressUpTo }) =>
+			summariseDistances(prepared(), {
+				suppress: suppressUpTo ? (count) => count >= 1 && count <= suppressUpTo : undefined
+			}),
+		nearest: ({ seeker, options }) => nearestSuitableVacancies(prepared(), seeker, options),
+		gaps: (options) => coverageGaps(prepared(), options),
+		whatIf: ({ proposals, options }) => whatIf(prepared(), proposals, options),
+		lines: ({ area }) => placementLines(prepared(), area),
+		radius: ({ center, radiusMiles }) => withinRadius(prepared(), center, radiusMiles)
+	};
+
+	endpoint.addEventListener('message', (event: MessageEvent) => {
+		const request = event.data as AnalysisRequest;
+		let response: AnalysisResponse;
+		try {
+			if (request?.v !== PROTOCOL_VERSION || !(request.op in handlers)) {
+				throw new Error(
+					`Unsupported analysis request ${JSON.stringify(request?.op)} (protocol ${request?.v})`
+				);
+			}
+			const handler = handlers[request.op] as (params: unknown) => unknown;
+			response = { v: PROTOCOL_VERSION, id: request.id, ok: true, result: handler(request.params) };
+		} catch (error) {
+			response = {
+				v: PROTOCOL_VERSION,
+				id: request?.id ?? -1,
+				ok: false,
+				error: error instanceof Error ? error.message : String(error),
+				issues: error instanceof AnalysisInputError ? error.issues : undefined
+			};
+		}
+		endpoint.postMessage(response);
+	});
+	endpoint.start?.();
+}
