@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData, type DemoData } from '../../server/seed/load-demo-data';
-import { dfeFigures } from '../../server/seed/la-summary';
+import { dfeFigures, type LaSummaryRow } from '../../server/seed/la-summary';
 import { distanceMiles } from '../distance';
 import type { PlacementType } from '../types';
 import { generateCohort, type Cohort, type CohortHome, type CohortInput } from './generate-cohort';
@@ -75,7 +75,7 @@ describe('generateCohort', () => {
 		});
 
 		it('matches the placement-type mix within 2 points wherever DfE publishes it', () => {
-			const groups: [keyof ReturnType<typeof summaryOf.get> & string, PlacementType[]][] = [
+			const groups: [keyof LaSummaryRow, PlacementType[]][] = [
 				['cla31mar_foster_pct', ['foster']],
 				['cla31mar_secure_and_childrens_homes_pct', ['childrens_home', 'secure']],
 				['cla31mar_independent_supported_pct', ['supported']],

@@ -4,7 +4,7 @@ import type { SmallArea } from '../../domain/cohort';
 import { gssCode, text } from './csv-fields';
 import { DataFileError } from './data-file-error';
 import { laSummaryRow, type LaSummaryRow } from './la-summary';
-import { ofstedHomes, ofstedProviderRow, type OfstedHomesResult } from './ofsted-homes';
+import { isChildrensHomeRow, ofstedHomes, ofstedProviderRow, type OfstedHomesResult } from './ofsted-homes';
 import { readCsv } from './read-csv';
 import { areaGeometry, pointGeometry, readFeatures } from './read-geojson';
 
@@ -93,7 +93,10 @@ export function loadDemoData(dataDir: string, log: (message: string) => void = (
 
 	log("Loading Ofsted's children's homes…");
 	const laCodeByName = new Map(las.map((la) => [la.summary.la_name, la.code]));
-	const homes = ofstedHomes(readCsv(file(DEMO_FILES.ofstedProviders), ofstedProviderRow), laCodeByName);
+	const providers = readCsv(file(DEMO_FILES.ofstedProviders), ofstedProviderRow, {
+		keep: isChildrensHomeRow
+	});
+	const homes = ofstedHomes(providers, laCodeByName);
 
 	log('Loading small-area centroids…');
 	const msoas = readFeatures(

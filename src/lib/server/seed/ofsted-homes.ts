@@ -26,6 +26,11 @@ export const ofstedProviderRow = z.object({
 
 export type OfstedProviderRow = z.output<typeof ofstedProviderRow>;
 
+/** Whether a raw row of the provider file is a children's home of some kind (the rest are not read). */
+export function isChildrensHomeRow(row: Record<string, string>): boolean {
+	return (row['Provision type'] ?? '').trim().toLowerCase() in KINDS;
+}
+
 /**
  * Provision types that are children's homes (Ofsted writes "Children's home" and, for a few,
  * "Children's Home"), with the kind the app gives them.

@@ -9,7 +9,11 @@ import { DataFileError } from './data-file-error';
  * keys are column names). A missing column, or a row that fails, throws a DataFileError naming the
  * file, the line (the header is line 1), the column and the value.
  */
-export function readCsv<Schema extends z.ZodObject>(file: string, schema: Schema): z.output<Schema>[] {
+export function readCsv<Schema extends z.ZodObject>(
+	file: string,
+	schema: Schema,
+	options: CsvOptions = {}
+): z.output<Schema>[] {
 	const name = path.basename(file);
 	let text: string;
 	try {
@@ -17,13 +21,19 @@ export function readCsv<Schema extends z.ZodObject>(file: string, schema: Schema
 	} catch (error) {
 		throw new DataFileError(`${name}: cannot read ${file} (${(error as Error).message})`);
 	}
-	return parseCsv(name, text.replace(/^\uFEFF/, ''), schema);
+	return parseCsv(name, text.replace(/^\uFEFF/, ''), schema, options);
+}
+
+export interface CsvOptions {
+	/** Only rows passing this (on the raw text) are validated and returned. */
+	keep?: (row: Record<string, string>) => boolean;
 }
 
 export function parseCsv<Schema extends z.ZodObject>(
 	name: string,
 	text: string,
-	schema: Schema
+	schema: Schema,
+	options: CsvOptions = {}
 ): z.output<Schema>[] {
 	const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
 	const badShape = parsed.errors[0];
@@ -37,9 +47,10 @@ export function parseCsv<Schema extends z.ZodObject>(
 			`${name}: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}`
 		);
 	}
-	return parsed.data.map((row, index) => {
+	return parsed.data.flatMap((row, index) => {
+		if (options.keep && !options.keep(row)) return [];
 		const result = schema.safeParse(row);
-		if (result.success) return result.data;
+		if (result.success) return [result.data];
 		const issue = result.error.issues[0];
 		const column = String(issue.path[0] ?? '');
 		throw new DataFileError(

@@ -3,13 +3,50 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DataFileError } from './data-file-error';
 
-const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const ring = z.array(position).min(4);
+type Position = [number, number];
 
-export const pointGeometry = z.object({ type: z.literal('Point'), coordinates: position });
+function isPosition(value: unknown): value is Position {
+	return (
+		Array.isArray(value) &&
+		value.length >= 2 &&
+		typeof value[0] === 'number' &&
+		typeof value[1] === 'number' &&
+		value[0] >= -180 &&
+		value[0] <= 180 &&
+		value[1] >= -90 &&
+		value[1] <= 90
+	);
+}
+
+/** A closed ring of lon/lat positions; checked by hand because zod per position is slow on 100,000s. */
+function isRing(value: unknown): value is Position[] {
+	if (!Array.isArray(value) || value.length < 4 || !value.every(isPosition)) return false;
+	const first = value[0];
+	const last = value[value.length - 1];
+	return first[0] === last[0] && first[1] === last[1];
+}
+
+const rings = z.custom<Position[][]>(
+	(value) => Array.isArray(value) && value.length > 0 && value.every(isRing),
+	'expected closed rings of [longitude, latitude] positions'
+);
+
+export const pointGeometry = z.object({
+	type: z.literal('Point'),
+	coordinates: z.custom<Position>(isPosition, 'expected a [longitude, latitude] position')
+});
 export const areaGeometry = z.discriminatedUnion('type', [
-	z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
-	z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) })
+	z.object({ type: z.literal('Polygon'), coordinates: rings }),
+	z.object({
+		type: z.literal('MultiPolygon'),
+		coordinates: z.custom<Position[][][]>(
+			(value) =>
+				Array.isArray(value) &&
+				value.length > 0 &&
+				value.every((polygon) => rings.safeParse(polygon).success),
+			'expected polygons of closed rings of [longitude, latitude] positions'
+		)
+	})
 ]);
 
 /**

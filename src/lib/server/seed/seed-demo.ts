@@ -55,7 +55,9 @@ export async function seedDemo(db: Database, options: { log: (message: string) =
 
 	log('Seeding the demo data (first start)…');
 	const data = loadDemoData(path.resolve('server/data'), log);
+	const read = performance.now();
 	const rows = buildRows(data, log);
+	const generated = performance.now();
 
 	log('Writing to the database in one transaction…');
 	await sql.begin(async (tx) => {
@@ -85,7 +87,12 @@ export async function seedDemo(db: Database, options: { log: (message: string) =
 			{ key: 'sources', value: tx.json(DEMO_SOURCES) }
 		]);
 	});
-	log(`Demo data seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	const done = performance.now();
+	const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+	log(
+		`Demo data seeded in ${seconds(started, done)} s (reading ${seconds(started, read)} s, ` +
+			`generating ${seconds(read, generated)} s, writing ${seconds(generated, done)} s)`
+	);
 }
 
 interface SeedRows {
@@ -107,8 +114,8 @@ function buildRows(data: DemoData, log: (message: string) => void): SeedRows {
 
 	const { homes, skipped } = data.homes;
 	log(
-		`Placing ${homes.length} children's homes inside their LAs (approximate: Ofsted redacts addresses)` +
-			(skipped.length > 0 ? `; ${skipped.length} skipped (not in England or LA not matched)` : '')
+		`Placing ${homes.length} children's homes inside their LAs (approximate: Ofsted redacts addresses); ` +
+			`${skipped.length} skipped (not in England or LA not matched)`
 	);
 	const msoasByLa = new Map<string, LonLat[]>();
 	for (const msoa of data.msoas) {
