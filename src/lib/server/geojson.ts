@@ -1,4 +1,4 @@
-import type { Feature, Geometry, GeoJsonProperties, Position } from 'geojson';
+import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
 import { jsonResponse } from './json-response';
 
 /** 5 decimal places of a degree is about 1 m: more would only add bytes. */
@@ -19,10 +19,6 @@ export function roundGeometry<G extends Geometry>(geometry: G): G {
 		return { ...geometry, geometries: geometry.geometries.map(roundGeometry) };
 	}
 	return { ...geometry, coordinates: roundPositions(geometry.coordinates) };
-}
-
-export function point(position: Position): Geometry {
-	return { type: 'Point', coordinates: roundPositions(position) };
 }
 
 /**
