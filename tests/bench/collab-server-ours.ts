@@ -1,0 +1,48 @@
+/**
+ * bench:collab: this project's collaboration server in a process of its own, as production runs it
+ * (Postgres persistence: the server at DATABASE_URL, else embedded PGlite in a fresh directory), with a
+ * sign-in stand-in that lets every connection edit. Prints `READY <port>`.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createPostgresPersistence } from '../../server/collab/postgres-persistence';
+import { createCollabServer } from '../../server/collab/server';
+import { openDatabase } from '../../src/lib/server/db/client';
+import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
+
+const dataDir = process.env.DATABASE_URL ? '' : fs.mkdtempSync(path.join(os.tmpdir(), 'cth-bench-collab-'));
+const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || null, dataDir });
+await migrate(db, readMigrations(path.resolve('migrations')));
+await db.sql`insert into rccs (id, name) values ('bench', 'Bench') on conflict do nothing`;
+
+const collab = createCollabServer({
+	persistence: createPostgresPersistence(db.sql),
+	authenticate: async () => ({
+		id: 1,
+		name: 'Bench',
+		la: null,
+		roles: [{ rccId: 'bench', role: 'commissioner' }]
+	}),
+	authorize: async () => 'write',
+	// The bench drives clients harder than people do: no rate limit, to measure the server itself.
+	rateLimits: { messagesPerSecond: 1e6, messagesBurst: 1e6, bytesPerSecond: 1e9, bytesBurst: 1e9 },
+	log: (message) => console.error(`[collab] ${message}`)
+});
+const server = http.createServer((_request, response) => response.writeHead(404).end());
+server.on('upgrade', (request, socket, head) => {
+	if (!collab.handleUpgrade(request, socket, head)) socket.destroy();
+});
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+	console.log(`READY ${(server.address() as { port: number }).port}`);
+});
+process.on('SIGTERM', () => {
+	void collab
+		.close()
+		.then(() => db.close())
+		.finally(() => {
+			if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+			process.exit(0);
+		});
+});
