@@ -6,8 +6,13 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function refuse(event: RequestEvent, status: number, message: string): Response {
-	if (event.url.pathname.startsWith('/api/')) return Response.json({ message }, { status });
-	return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	// The rest of a refused body is never read: the connection cannot be reused for another request.
+	const headers = status === 413 ? { connection: 'close' } : undefined;
+	if (event.url.pathname.startsWith('/api/')) return Response.json({ message }, { status, headers });
+	return new Response(message, {
+		status,
+		headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }
+	});
 }
 
 /**
@@ -40,7 +45,8 @@ async function readCapped(request: Request, limit: number): Promise<string | nul
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {
-			await reader.cancel();
+			// Not awaited: cancelling one branch of a tee settles only once the other branch is cancelled too.
+			reader.cancel().catch(() => {});
 			return null;
 		}
 		chunks.push(value);

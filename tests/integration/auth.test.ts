@@ -1,0 +1,317 @@
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as audit from '../../src/lib/server/audit';
+import { hashToken, SESSION_IDLE_MS, SESSION_MAX_MS } from '../../src/lib/server/auth/sessions';
+import { THROTTLE } from '../../src/lib/server/auth/throttle';
+import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
+import { insertFixture, LA } from './api-fixture';
+import { addAccount, PASSWORD } from './helpers/accounts';
+import { startAppServer, Session, type AppServer } from './helpers/app-server';
+import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
+
+const WRONG = 'The email or password is wrong.';
+
+describe.each(backends)('sign-in, sessions and request guards on %s', (backend) => {
+	let test: TestDatabase;
+	let app: AppServer;
+	const session = () => new Session(app.origin);
+
+	beforeAll(async () => {
+		test = await createTestDatabase(backend);
+		await migrate(test.db, readMigrations(path.resolve('migrations')));
+		await insertFixture(test.db.sql);
+		await addAccount(
+			test.db.sql,
+			'alpha@test.local',
+			[{ rccId: 'tst', role: 'commissioner', laCode: LA.A }],
+			{
+				laCode: LA.A,
+				name: 'Alpha Commissioner'
+			}
+		);
+		await addAccount(test.db.sql, 'viewer@test.local', [{ rccId: 'tst', role: 'viewer' }]);
+		app = await startAppServer(test.db);
+	});
+	afterAll(async () => {
+		await app?.close();
+		await test?.drop();
+	});
+	beforeEach(async () => {
+		await test.db.sql`delete from sign_in_failures`;
+	});
+
+	it('signs in with the right password: 200, an HttpOnly SameSite=Lax cookie, only its hash stored', async () => {
+		const client = session();
+		const response = await client.signIn('Alpha@Test.local ', PASSWORD);
+		expect(response.status).toBe(200);
+		const cookie = response.headers.getSetCookie().find((line) => line.startsWith('cth_session='))!;
+		expect(cookie).toMatch(/HttpOnly/i);
+		expect(cookie).toMatch(/SameSite=Lax/i);
+		expect(cookie).toMatch(/Path=\//);
+		expect(cookie).not.toMatch(/Secure/i); // plain http here; Secure over https (cookie.test.ts)
+		const token = client.token!;
+		expect(token.length).toBeGreaterThanOrEqual(43);
+		const rows = await test.db.sql`select token_hash from sessions where token_hash = ${hashToken(token)}`;
+		expect(rows).toHaveLength(1);
+		const leaked = await test.db.sql`select 1 from sessions where token_hash = ${token}`;
+		expect(leaked).toHaveLength(0);
+	});
+
+	it('GET /api/me gives the user, their LA and roles; 401 when signed out', async () => {
+		expect((await session().get('/api/me')).status).toBe(401);
+		const client = session();
+		await client.signIn('alpha@test.local', PASSWORD);
+		const me = await (await client.get('/api/me')).json();
+		expect(me).toEqual({
+			id: expect.any(Number),
+			email: 'alpha@test.local',
+			name: 'Alpha Commissioner',
+			la: { code: LA.A, name: 'Alpha' },
+			roles: [{ rccId: 'tst', rccName: 'Test RCC', role: 'commissioner', laCode: LA.A, laName: 'Alpha' }]
+		});
+	});
+
+	it('answers a wrong password and an unknown email alike, in similar time', async () => {
+		const wrong = await session().signIn('alpha@test.local', 'not the password');
+		const unknown = await session().signIn('nobody@test.local', 'not the password');
+		expect([wrong.status, unknown.status]).toEqual([401, 401]);
+		expect(await wrong.json()).toEqual({ message: WRONG });
+		expect(await unknown.json()).toEqual({ message: WRONG });
+		expect(wrong.headers.getSetCookie()).toEqual([]);
+		const time = async (email: string) => {
+			const times: number[] = [];
+			for (let i = 0; i < 3; i++) {
+				const started = performance.now();
+				await session().signIn(email, `wrong ${i}`);
+				times.push(performance.now() - started);
+			}
+			return times.sort((a, b) => a - b)[1];
+		};
+		await test.db.sql`delete from sign_in_failures`;
+		const known = await time('viewer@test.local');
+		const missing = await time('nobody-else@test.local');
+		// Both pay for one scrypt hash (~0.1 s); without the dummy hash the unknown email answers in ~5 ms.
+		expect(missing).toBeGreaterThan(known * 0.5);
+		expect(known).toBeGreaterThan(missing * 0.5);
+	});
+
+	it('rejects a body without an email or password with 400', async () => {
+		const response = await session().postJson('/api/auth/login', { email: 'alpha@test.local' });
+		expect(response.status).toBe(400);
+		expect((await response.json()).message).toMatch(/email and a password/);
+	});
+
+	it('signs out: the session is deleted and the cookie cleared', async () => {
+		const client = session();
+		await client.signIn('alpha@test.local', PASSWORD);
+		const token = client.token!;
+		const response = await client.postJson('/api/auth/logout', {});
+		expect(response.status).toBe(200);
+		expect(client.cookie).toBeNull();
+		expect(await test.db.sql`select 1 from sessions where token_hash = ${hashToken(token)}`).toHaveLength(0);
+		const stale = new Session(app.origin);
+		stale.cookie = `cth_session=${token}`;
+		expect((await stale.get('/api/me')).status).toBe(401);
+	});
+
+	it('signs out through the /logout form, then back to sign-in', async () => {
+		const client = session();
+		await client.signIn('alpha@test.local', PASSWORD);
+		expect((await client.get('/logout')).status).toBe(200);
+		const response = await client.postForm('/logout', {});
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/login');
+		expect(client.cookie).toBeNull();
+	});
+
+	it('an expired session is refused, its cookie removed, and a page sends the person to sign in and back', async () => {
+		const client = session();
+		await client.signIn('alpha@test.local', PASSWORD);
+		await test.db
+			.sql`update sessions set expires_at = now() - interval '1 second' where token_hash = ${hashToken(client.token!)}`;
+		const page = await client.get('/rcc/tst');
+		expect(page.status).toBe(303);
+		expect(page.headers.get('location')).toBe('/login?redirectTo=%2Frcc%2Ftst');
+		expect(client.cookie).toBeNull();
+		const signIn = await client.postForm('/login', {
+			email: 'alpha@test.local',
+			password: PASSWORD,
+			redirectTo: '/rcc/tst'
+		});
+		expect(signIn.status).toBe(303);
+		expect(signIn.headers.get('location')).toBe('/rcc/tst');
+		expect((await client.get('/rcc/tst')).status).toBe(200);
+	});
+
+	it('slides the expiry forward with use, never past the absolute limit', async () => {
+		const client = session();
+		await client.signIn('alpha@test.local', PASSWORD);
+		const hash = hashToken(client.token!);
+		await test.db
+			.sql`update sessions set expires_at = now() + interval '1 hour', last_seen_at = now() - interval '10 minutes' where token_hash = ${hash}`;
+		await client.get('/api/me');
+		const [renewed] = await test.db.sql<
+			{ expires_at: Date }[]
+		>`select expires_at from sessions where token_hash = ${hash}`;
+		expect(Math.abs(renewed.expires_at.getTime() - (Date.now() + SESSION_IDLE_MS))).toBeLessThan(60_000);
+		await test.db
+			.sql`update sessions set created_at = now() - ${SESSION_MAX_MS - 30 * 60_000} * interval '1 millisecond',
+			last_seen_at = now() - interval '10 minutes' where token_hash = ${hash}`;
+		await client.get('/api/me');
+		const [capped] = await test.db.sql<
+			{ expires_at: Date }[]
+		>`select expires_at from sessions where token_hash = ${hash}`;
+		expect(Math.abs(capped.expires_at.getTime() - (Date.now() + 30 * 60_000))).toBeLessThan(60_000);
+	});
+
+	it('the sign-in form goes to the page asked for, and never off the site', async () => {
+		const client = session();
+		const response = await client.postForm('/login', {
+			email: 'alpha@test.local',
+			password: PASSWORD,
+			redirectTo: '//evil.example/steal'
+		});
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/');
+		const wrong = await session().postForm('/login', {
+			email: 'alpha@test.local',
+			password: 'nope',
+			redirectTo: '/'
+		});
+		expect(wrong.status).toBe(401);
+		expect(await wrong.text()).toContain('email or password is wrong');
+		const signedIn = await client.get('/login?redirectTo=%2Fadmin');
+		expect(signedIn.status).toBe(303);
+		expect(signedIn.headers.get('location')).toBe('/admin');
+	});
+
+	describe('throttling', () => {
+		it(`refuses an account after ${THROTTLE.perAccount} failures with 429 and Retry-After, even with the right password`, async () => {
+			for (let i = 0; i < THROTTLE.perAccount; i++) {
+				expect((await session().signIn('viewer@test.local', `wrong ${i}`)).status).toBe(401);
+			}
+			const refused = await session().signIn('viewer@test.local', PASSWORD);
+			expect(refused.status).toBe(429);
+			const retryAfter = Number(refused.headers.get('retry-after'));
+			expect(retryAfter).toBeGreaterThan(THROTTLE.windowSeconds - 60);
+			expect(retryAfter).toBeLessThanOrEqual(THROTTLE.windowSeconds);
+			expect((await refused.json()).message).toMatch(/Too many failed sign-ins. Try again in 15 minutes/);
+			// Another account from the same address is not affected.
+			expect((await session().signIn('alpha@test.local', PASSWORD)).status).toBe(200);
+			// The form says so too.
+			const form = await session().postForm('/login', { email: 'viewer@test.local', password: PASSWORD });
+			expect(form.status).toBe(429);
+			expect(form.headers.get('retry-after')).toBeTruthy();
+		});
+
+		it('throttles an unknown email exactly as a known one', async () => {
+			for (let i = 0; i < THROTTLE.perAccount; i++) await session().signIn('ghost@test.local', `wrong ${i}`);
+			expect((await session().signIn('ghost@test.local', 'x')).status).toBe(429);
+		});
+
+		it('a successful sign-in forgives the account’s failures', async () => {
+			for (let i = 0; i < THROTTLE.perAccount - 1; i++)
+				await session().signIn('viewer@test.local', `wrong ${i}`);
+			expect((await session().signIn('viewer@test.local', PASSWORD)).status).toBe(200);
+			for (let i = 0; i < THROTTLE.perAccount - 1; i++) {
+				expect((await session().signIn('viewer@test.local', `again ${i}`)).status).toBe(401);
+			}
+		});
+
+		it(`refuses an address after ${THROTTLE.perAddress} failures across accounts`, async () => {
+			for (let i = 0; i < THROTTLE.perAddress; i++) {
+				expect((await session().signIn(`spray${i}@test.local`, 'wrong')).status).toBe(401);
+			}
+			const refused = await session().signIn('alpha@test.local', PASSWORD);
+			expect(refused.status).toBe(429);
+			expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+		});
+	});
+
+	describe('cross-site requests and bodies', () => {
+		it('refuses a JSON request from another origin or marked cross-site, before it does anything', async () => {
+			const evil = await session().postJson(
+				'/api/auth/login',
+				{ email: 'alpha@test.local', password: PASSWORD },
+				{ origin: 'https://evil.example' }
+			);
+			expect(evil.status).toBe(403);
+			expect((await evil.json()).message).toMatch(/Cross-site/);
+			expect(evil.headers.getSetCookie()).toEqual([]);
+			const marked = await session().postJson(
+				'/api/auth/login',
+				{ email: 'alpha@test.local', password: PASSWORD },
+				{ 'sec-fetch-site': 'cross-site' }
+			);
+			expect(marked.status).toBe(403);
+			const same = await session().postJson(
+				'/api/auth/login',
+				{ email: 'alpha@test.local', password: PASSWORD },
+				{ origin: app.origin, 'sec-fetch-site': 'same-origin' }
+			);
+			expect(same.status).toBe(200);
+		});
+
+		it('refuses a cross-site sign-out (JSON and form), leaving the session alive', async () => {
+			const client = session();
+			await client.signIn('alpha@test.local', PASSWORD);
+			expect((await client.postJson('/api/auth/logout', {}, { origin: 'https://evil.example' })).status).toBe(
+				403
+			);
+			expect((await client.postForm('/logout', {}, { origin: 'https://evil.example' })).status).toBe(403);
+			expect((await client.get('/api/me')).status).toBe(200);
+		});
+
+		it('answers malformed JSON with 400 and a clear message', async () => {
+			const response = await session().request('/api/auth/login', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{"email": "alpha@test.local", "password": '
+			});
+			expect(response.status).toBe(400);
+			expect((await response.json()).message).toMatch(/^The request body is not valid JSON/);
+		});
+
+		it('answers an oversize body with 413, declared or streamed', async () => {
+			const big = JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(1_100_000) });
+			const declared = await session().request('/api/auth/login', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: big
+			});
+			expect(declared.status).toBe(413);
+			expect((await declared.json()).message).toMatch(/larger than the limit of 1024 KiB/);
+			const streamed = await session().request('/api/auth/login', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: new ReadableStream({
+					start(controller) {
+						controller.enqueue(new TextEncoder().encode(big));
+						controller.close();
+					}
+				}),
+				duplex: 'half'
+			} as RequestInit);
+			expect(streamed.status).toBe(413);
+		});
+	});
+
+	it('writes sign-ins, failures and sign-outs to the audit log with the address', async () => {
+		await test.db.sql`delete from audit_log`;
+		const client = session();
+		await client.signIn('alpha@test.local', 'wrong');
+		await client.signIn('nobody@test.local', 'wrong');
+		await client.signIn('alpha@test.local', PASSWORD);
+		await client.postJson('/api/auth/logout', {});
+		const entries = (await audit.query(test.db.sql)).reverse();
+		expect(entries.map((e) => [e.action, e.actorEmail, e.actorId !== null])).toEqual([
+			['sign_in.failed', 'alpha@test.local', true],
+			['sign_in.failed', 'nobody@test.local', false],
+			['sign_in', 'alpha@test.local', true],
+			['sign_out', 'alpha@test.local', true]
+		]);
+		expect(entries.every((e) => e.address === '127.0.0.1' || e.address === '::ffff:127.0.0.1')).toBe(true);
+		const filtered = await audit.query(test.db.sql, { action: 'sign_in.failed', actor: 'NOBODY' });
+		expect(filtered.map((e) => e.actorEmail)).toEqual(['nobody@test.local']);
+	});
+});
