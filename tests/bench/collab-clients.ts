@@ -36,10 +36,11 @@ class CountingWebSocket extends WebSocket {
 	constructor(address: string | URL, protocols?: string | string[]) {
 		super(address, protocols, { perMessageDeflate: false });
 		this.on('message', () => received++);
-	}
-	send(...args: Parameters<WebSocket['send']>): void {
-		sent++;
-		super.send(...args);
+		const send = this.send.bind(this);
+		this.send = ((...args: Parameters<typeof send>) => {
+			sent++;
+			return send(...args);
+		}) as typeof send;
 	}
 }
 
