@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaSummary, RccSummary } from '../domain/types';
-import { figureValue, isFigureMetric } from './figure-text';
+import { figureSource, figureValue, isFigureMetric } from './figure-text';
 
 function area(code: string, name: string, over20: number | null, suppressed = false): AreaSummary {
 	const none = { computed: null, published: null };
@@ -53,5 +53,20 @@ describe('figureValue', () => {
 	it('knows its metrics', () => {
 		expect(isFigureMetric('percentOver20Miles')).toBe(true);
 		expect(isFigureMetric('toString')).toBe(false);
+	});
+});
+
+describe('figureSource', () => {
+	const sources = [
+		'Office for National Statistics: boundaries (December 2024). OGL v3.0.',
+		'Department for Education: Children looked after in England including adoptions, 2025. OGL v3.0.',
+		"Ofsted: Children's social care data in England 2025, provider-level data as at 31 March 2025. OGL v3.0.",
+		'Ofsted: Fostering in England 2023-24 (national totals). OGL v3.0.'
+	];
+	it('names the publisher and year of the source of each figure', () => {
+		expect(figureSource(sources, 'percentOver20Miles')?.short).toBe('Department for Education 2025');
+		expect(figureSource(sources, 'places')?.short).toBe('Ofsted 2025');
+		expect(figureSource(sources, 'fosteringPlaces')?.short).toBe('Ofsted 2023-24');
+		expect(figureSource([], 'homes')).toBeNull();
 	});
 });

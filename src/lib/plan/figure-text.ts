@@ -2,14 +2,22 @@ import type { AreaSummary, Compared, RccSummary } from '../domain/types';
 
 /** Figures of the RCC summary (GET /api/rccs/:id/summary) that a plan can quote live. */
 export const FIGURE_METRICS = {
-	percentOver20Miles: { label: 'children placed over 20 miles from home', percent: true },
-	percentOutsideLa: { label: 'children placed outside their home LA', percent: true },
-	childrenLookedAfter: { label: 'children looked after', percent: false },
-	homes: { label: "children's homes", percent: false },
-	places: { label: "places in children's homes", percent: false },
-	vacancies: { label: "vacancies in children's homes", percent: false },
-	fosteringPlaces: { label: 'fostering places', percent: false }
-} as const satisfies Record<string, { label: string; percent: boolean }>;
+	percentOver20Miles: {
+		label: 'children placed over 20 miles from home',
+		percent: true,
+		source: 'Children looked after'
+	},
+	percentOutsideLa: {
+		label: 'children placed outside their home LA',
+		percent: true,
+		source: 'Children looked after'
+	},
+	childrenLookedAfter: { label: 'children looked after', percent: false, source: 'Children looked after' },
+	homes: { label: "children's homes", percent: false, source: 'provider' },
+	places: { label: "places in children's homes", percent: false, source: 'provider' },
+	vacancies: { label: "vacancies in children's homes", percent: false, source: 'provider' },
+	fosteringPlaces: { label: 'fostering places', percent: false, source: 'Fostering' }
+} as const satisfies Record<string, { label: string; percent: boolean; source: string }>;
 
 export type FigureMetric = keyof typeof FIGURE_METRICS;
 
@@ -71,4 +79,20 @@ export function figureValue(summary: RccSummary, ref: FigureRef): FigureValue {
 		suppressed,
 		areaName
 	};
+}
+
+/**
+ * The attribution a figure comes from, among the summary's sources (each "Publisher: title, year. Licence"):
+ * `short` is the publisher and year ("Department for Education 2025"), `full` the whole attribution.
+ */
+export function figureSource(
+	sources: string[],
+	metric: FigureMetric
+): { short: string; full: string } | null {
+	const keyword = FIGURE_METRICS[metric].source.toLowerCase();
+	const full = sources.find((source) => source.toLowerCase().includes(keyword));
+	if (!full) return null;
+	const publisher = full.split(/[:,]/)[0].trim();
+	const years = full.match(/\b20\d\d(-\d\d)?\b/g);
+	return { short: years ? `${publisher} ${years[years.length - 1]}` : publisher, full };
 }

@@ -1,5 +1,11 @@
 import { Node, mergeAttributes } from '@tiptap/core';
-import { FIGURE_METRICS, isFigureMetric, type FigureRef, type FigureValue } from './figure-text';
+import {
+	FIGURE_METRICS,
+	isFigureMetric,
+	type FigureMetric,
+	type FigureRef,
+	type FigureValue
+} from './figure-text';
 
 /**
  * Where chips read their figures in the browser (figure-store.svelte.ts): the current value of a figure,
@@ -9,8 +15,8 @@ export interface FigureSource {
 	get(ref: FigureRef): FigureValue | null;
 	/** Returns an unsubscribe function. */
 	subscribe(listener: () => void): () => void;
-	/** Source and date shown beside the figure. */
-	provenance(): string;
+	/** Source and date shown beside the figure: short in the chip, full in its tooltip. */
+	provenance(metric: FigureMetric): { short: string; full: string };
 }
 
 export interface LiveFigureOptions {
@@ -93,11 +99,13 @@ export const LiveFigure = Node.create<LiveFigureOptions>({
 			dom.dataset.area = area;
 			dom.dataset.metric = metric;
 			const draw = () => {
-				const current = source && isFigureMetric(metric) ? source.get({ area, metric }) : null;
+				const known = isFigureMetric(metric);
+				const current = source && known ? source.get({ area, metric }) : null;
+				const origin = source && known ? source.provenance(metric) : null;
 				value.textContent = current?.text ?? text;
-				provenance.textContent = source ? ` (${source.provenance()})` : '';
-				dom.title = isFigureMetric(metric)
-					? `Live figure: ${FIGURE_METRICS[metric].label}. ${source?.provenance() ?? ''}`
+				provenance.textContent = origin ? ` ${origin.short}` : '';
+				dom.title = known
+					? `Live figure: ${FIGURE_METRICS[metric].label}. ${origin?.full ?? ''}`
 					: 'Live figure';
 			};
 			draw();

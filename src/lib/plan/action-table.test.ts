@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, viewActions } from './action-table';
+import type { ActionRow } from './schema';
+
+const row = (id: string, fields: Partial<ActionRow>): ActionRow => ({
+	id,
+	action: '',
+	ownerLa: '',
+	lead: '',
+	dueDate: '',
+	status: 'not_started',
+	linkedGap: '',
+	...fields
+});
+
+const rows = [
+	row('a', {
+		action: 'Recruit foster carers',
+		ownerLa: 'K',
+		dueDate: '2027-06-30',
+		status: 'green',
+		lead: 'Sam'
+	}),
+	row('b', {
+		action: 'Open a home',
+		ownerLa: 'M',
+		dueDate: '2026-12-31',
+		status: 'red',
+		linkedGap: 'Medway north'
+	}),
+	row('c', { action: 'Review secure capacity', ownerLa: 'K', status: 'amber' }),
+	row('d', { action: 'Supported accommodation audit', ownerLa: 'M', dueDate: '2027-01-15', status: 'red' })
+];
+const names = { K: 'Kent', M: 'Medway' };
+const ids = (list: ActionRow[]) => list.map((r) => r.id);
+
+describe('viewActions', () => {
+	it('sorts by due date with undated rows last, in both directions', () => {
+		expect(ids(viewActions(rows, DEFAULT_VIEW))).toEqual(['b', 'd', 'a', 'c']);
+		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, descending: true }))).toEqual(['a', 'd', 'b', 'c']);
+	});
+
+	it('sorts status by urgency and keeps ties in document order', () => {
+		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, sortBy: 'status' }))).toEqual(['b', 'd', 'c', 'a']);
+	});
+
+	it('sorts owners by LA name', () => {
+		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, sortBy: 'ownerLa', descending: true }, names))).toEqual([
+			'b',
+			'd',
+			'a',
+			'c'
+		]);
+	});
+
+	it('filters by status, owner and words in action, lead or gap', () => {
+		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, status: 'red' }))).toEqual(['b', 'd']);
+		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, ownerLa: 'K' }))).toEqual(['a', 'c']);
+		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, text: 'NORTH' }))).toEqual(['b']);
+		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, text: 'sam' }))).toEqual(['a']);
+		expect(viewActions(rows, { ...DEFAULT_VIEW, status: 'done' })).toEqual([]);
+	});
+});

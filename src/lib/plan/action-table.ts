@@ -1,0 +1,66 @@
+import { RAG_STATUSES, type ActionField, type ActionRow, type RagStatus } from './schema';
+
+export interface ActionView {
+	sortBy: ActionField;
+	descending: boolean;
+	/** Empty: every row. */
+	status: RagStatus | '';
+	ownerLa: string;
+	/** Words to find in the action, lead or linked gap, case-insensitive. */
+	text: string;
+}
+
+export const DEFAULT_VIEW: ActionView = {
+	sortBy: 'dueDate',
+	descending: false,
+	status: '',
+	ownerLa: '',
+	text: ''
+};
+
+/** Status sorts by urgency (red first), not alphabetically. */
+const STATUS_ORDER: Record<RagStatus, number> = { red: 0, amber: 1, not_started: 2, green: 3, done: 4 };
+
+function compare(
+	a: ActionRow,
+	b: ActionRow,
+	field: ActionField,
+	ownerName: (code: string) => string
+): number {
+	if (field === 'status') return STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+	if (field === 'dueDate') {
+		// Rows without a date go last, whatever the direction of the other rows.
+		if (!a.dueDate || !b.dueDate) return (a.dueDate ? 0 : 1) - (b.dueDate ? 0 : 1);
+		return a.dueDate.localeCompare(b.dueDate);
+	}
+	const left = field === 'ownerLa' ? ownerName(a.ownerLa) : a[field];
+	const right = field === 'ownerLa' ? ownerName(b.ownerLa) : b[field];
+	return left.localeCompare(right, 'en-GB', { sensitivity: 'base', numeric: true });
+}
+
+/** The rows a table shows: filtered, then sorted (stable: ties keep the document's order). */
+export function viewActions(
+	rows: ActionRow[],
+	view: ActionView,
+	laNames: Record<string, string> = {}
+): ActionRow[] {
+	const words = view.text.trim().toLowerCase();
+	const ownerName = (code: string) => laNames[code] ?? code;
+	const kept = rows.filter(
+		(row) =>
+			(!view.status || row.status === view.status) &&
+			(!view.ownerLa || row.ownerLa === view.ownerLa) &&
+			(!words || [row.action, row.lead, row.linkedGap].some((value) => value.toLowerCase().includes(words)))
+	);
+	const sign = view.descending ? -1 : 1;
+	return kept
+		.map((row, index) => ({ row, index }))
+		.sort((a, b) => {
+			const undated = view.sortBy === 'dueDate' && (!a.row.dueDate || !b.row.dueDate);
+			const order = compare(a.row, b.row, view.sortBy, ownerName);
+			return (undated ? order : sign * order) || a.index - b.index;
+		})
+		.map(({ row }) => row);
+}
+
+export { RAG_STATUSES };
