@@ -116,8 +116,9 @@ export function synthesiseEngland(
 		const over = (la.cla31mar_over20mi_pct ?? 20) / 100;
 		const outside = (la.cla31mar_outside_la_pct ?? 40) / 100;
 		for (let i = 0; i < count; i++) {
+			// DESIGN.md: a child's home is stored generalised, as a small-area centroid, never an address.
 			const homeCentroid = pick(own);
-			const home = jitter(homeCentroid, 0.002);
+			const home: LonLat = [homeCentroid[0], homeCentroid[1]];
 			let placement: LonLat | null;
 			const r = next();
 			if (r < 0.03) placement = null;

@@ -28,8 +28,8 @@ export interface AnalysisContext {
 	readonly vacancyIndexes: readonly (KDIndex | null)[];
 	/** All homes and fostering points, vacancies or not (radius queries). */
 	readonly providerIndex: KDIndex | null;
-	/** Children's home locations (radius queries, lines); ids are child indexes. */
-	readonly childIndex: KDIndex | null;
+	/** Children's home locations (radius queries, lines); ids are child indexes. Built on first call. */
+	readonly childIndex: () => KDIndex | null;
 	readonly matching: VacancyMatching;
 	/** Per LA index, LA_TOTAL_FIELDS numbers: children, with a placement location, over the threshold, matched. */
 	readonly laTotals: Float64Array;

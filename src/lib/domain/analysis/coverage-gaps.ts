@@ -49,11 +49,17 @@ export function coverageGaps(context: AnalysisContext, options: CoverageGapOptio
 	const { children, thresholdMiles, laCodes } = context;
 	const wanted = options.laCodes ? new Set(options.laCodes) : null;
 	const cells = new Map<string, GapCell>();
+	const cellOfPoint = new Map<string, string>();
 	for (let c = 0; c < children.count; c++) {
 		if (!(children.miles[c] > thresholdMiles) || children.provision[c] < 0) continue;
 		const laCode = laCodes[children.laIndex[c]];
 		if (wanted && !wanted.has(laCode)) continue;
-		const cellId = latLngToCell(children.homeLat[c], children.homeLon[c], resolution);
+		// Homes are small-area centroids, so many children share one: index each point once.
+		const lon = children.homeLon[c];
+		const lat = children.homeLat[c];
+		const key = `${lon},${lat}`;
+		let cellId = cellOfPoint.get(key);
+		if (cellId === undefined) cellOfPoint.set(key, (cellId = latLngToCell(lat, lon, resolution)));
 		let cell = cells.get(cellId);
 		if (!cell) {
 			cell = { cell: cellId, rank: 0, children: 0, over20Miles: 0, belowThreshold: true, byLa: {} };

@@ -148,21 +148,6 @@ export function nearestSuitable(
 	stack[sp++] = 0;
 	stack[sp++] = 0; // lower bound (haversine) of anything in this node
 
-	const consider = (i: number) => {
-		const x = coords[2 * i];
-		const y = coords[2 * i + 1];
-		const sinHalfLat = Math.sin((y - lat) * RADIANS * 0.5);
-		const sinHalfLon = Math.sin((x - lon) * RADIANS * 0.5);
-		// Same operation order as haversineMiles, so the winner's miles match it to the bit.
-		const a = sinHalfLat * sinHalfLat + sinHalfLon * sinHalfLon * (cosLat * Math.cos(y * RADIANS));
-		if (a > best) return;
-		const p = index.ids[ids[i]];
-		if (a === best && p > bestId && bestId >= 0) return;
-		if (!isSuitable(providers, p, query)) return;
-		best = a;
-		bestId = p;
-	};
-
 	while (sp > 0) {
 		const bound = stack[--sp];
 		const axis = stack[--sp];
@@ -170,11 +155,25 @@ export function nearestSuitable(
 		const left = stack[--sp];
 		if (bound > best) continue;
 		if (right - left <= nodeSize) {
-			for (let i = left; i <= right; i++) consider(i);
+			for (let i = left; i <= right; i++) {
+				const a = havAt(coords, i, lon, lat, cosLat);
+				if (a > best) continue;
+				const p = index.ids[ids[i]];
+				if ((a === best && p > bestId && bestId >= 0) || !isSuitable(providers, p, query)) continue;
+				best = a;
+				bestId = p;
+			}
 			continue;
 		}
 		const m = (left + right) >> 1;
-		consider(m);
+		const a = havAt(coords, m, lon, lat, cosLat);
+		if (a <= best) {
+			const p = index.ids[ids[m]];
+			if (!(a === best && p > bestId && bestId >= 0) && isSuitable(providers, p, query)) {
+				best = a;
+				bestId = p;
+			}
+		}
 		const split = coords[2 * m + axis];
 		const delta = (axis === 0 ? lon : lat) - split;
 		let farBound: number;
@@ -209,6 +208,14 @@ export function nearestSuitable(
 	}
 	if (bestId >= 0) out[0] = 2 * Math.atan2(Math.sqrt(best), Math.sqrt(1 - best)) * EARTH_RADIUS_MILES;
 	return bestId;
+}
+
+/** Haversine of the angle between point i of a kd-tree and the query; same operation order as haversineMiles. */
+function havAt(coords: ArrayLike<number>, i: number, lon: number, lat: number, cosLat: number): number {
+	const y = coords[2 * i + 1];
+	const sinHalfLat = Math.sin((y - lat) * RADIANS * 0.5);
+	const sinHalfLon = Math.sin((coords[2 * i] - lon) * RADIANS * 0.5);
+	return sinHalfLat * sinHalfLat + sinHalfLon * sinHalfLon * (cosLat * Math.cos(y * RADIANS));
 }
 
 function hav(theta: number): number {

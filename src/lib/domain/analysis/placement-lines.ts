@@ -43,12 +43,13 @@ export function placementLines(
 		members = list;
 	} else if (area.type === 'cell') {
 		const list: number[] = [];
-		if (context.childIndex) {
+		const childIndex = context.childIndex();
+		if (childIndex) {
 			const resolution = getResolution(area.cell);
 			const ring = cellToBoundary(area.cell, true);
 			const lons = ring.map((point) => point[0]);
 			const lats = ring.map((point) => point[1]);
-			const { tree, ids } = context.childIndex;
+			const { tree, ids } = childIndex;
 			for (const kdId of tree.range(
 				Math.min(...lons),
 				Math.min(...lats),
@@ -62,8 +63,9 @@ export function placementLines(
 		}
 		members = list;
 	} else {
-		members = context.childIndex
-			? withinMiles(context.childIndex, area.location[0], area.location[1], area.radiusMiles).ids.sort(
+		const childIndex = context.childIndex();
+		members = childIndex
+			? withinMiles(childIndex, area.location[0], area.location[1], area.radiusMiles).ids.sort(
 					(a, b) => a - b
 				)
 			: [];

@@ -145,14 +145,19 @@ export function prepareAnalysis(raw: AnalysisInput, options: PrepareOptions = {}
 	lap('nearest');
 	const matching = buildVacancyMatching(children, providers, vacancyIndexes, thresholdMiles, needs.words);
 
-	let childIndex: KDIndex | null = null;
-	if (children.count) {
-		childIndex = kdIndex(
-			Int32Array.from({ length: children.count }, (_, c) => c),
-			children.homeLon,
-			children.homeLat
-		);
-	}
+	// Only radius queries and lines need children's homes indexed: build that on first use.
+	let childIndex: KDIndex | null | undefined;
+	const childIndexOnce = () =>
+		childIndex !== undefined
+			? childIndex
+			: (childIndex = children.count
+					? kdIndex(
+							Int32Array.from({ length: children.count }, (_, c) => c),
+							children.homeLon,
+							children.homeLat,
+							64
+						)
+					: null);
 	const laTotals = new Float64Array(laCodes.length * LA_TOTAL_FIELDS);
 	for (let c = 0; c < children.count; c++) {
 		const base = children.laIndex[c] * LA_TOTAL_FIELDS;
@@ -181,7 +186,7 @@ export function prepareAnalysis(raw: AnalysisInput, options: PrepareOptions = {}
 		providers,
 		vacancyIndexes,
 		providerIndex,
-		childIndex,
+		childIndex: childIndexOnce,
 		matching,
 		laTotals
 	};
@@ -221,7 +226,8 @@ function providerColumns(
 		byUrn.set(home.urn, p);
 		columns.kind[p] = provisionKindIndex(home.kind);
 		columns.laIndex[p] = laIndex(home.laCode);
-		[columns.lon[p], columns.lat[p]] = home.location;
+		columns.lon[p] = home.location[0];
+		columns.lat[p] = home.location[1];
 		columns.ageMin[p] = home.ageMin;
 		columns.ageMax[p] = home.ageMax;
 		needs.write(home.needs, columns.needMask, p * needs.words);
@@ -233,7 +239,8 @@ function providerColumns(
 		columns.refs.push({ type: 'fostering', laCode: carers.laCode });
 		columns.kind[p] = FOSTERING_KIND_INDEX;
 		columns.laIndex[p] = laIndex(carers.laCode);
-		[columns.lon[p], columns.lat[p]] = carers.location;
+		columns.lon[p] = carers.location[0];
+		columns.lat[p] = carers.location[1];
 		columns.ageMin[p] = 0;
 		columns.ageMax[p] = 25;
 		if (carers.needs) needs.write(carers.needs, columns.needMask, p * needs.words);
@@ -276,8 +283,13 @@ function childColumns(
 	input.children.forEach((child, c) => {
 		const la = laIndex(child.laCode);
 		columns.laIndex[c] = la;
-		[columns.homeLon[c], columns.homeLat[c]] = child.home;
-		if (child.placement) [columns.placementLon[c], columns.placementLat[c]] = child.placement;
+		// Index access, not destructuring: this loop runs 100,000 times and array destructuring iterates.
+		columns.homeLon[c] = child.home[0];
+		columns.homeLat[c] = child.home[1];
+		if (child.placement) {
+			columns.placementLon[c] = child.placement[0];
+			columns.placementLat[c] = child.placement[1];
+		}
 		columns.provision[c] = provisionIndexFor(child.placementType);
 		columns.age[c] = child.age;
 		needs.write(child.needs, columns.needMask, c * needWords);

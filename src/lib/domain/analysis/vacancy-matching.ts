@@ -54,7 +54,6 @@ export function buildVacancyMatching(
 	const demand = Int32Array.from(demandList);
 	const adjStart = new Int32Array(demand.length + 1);
 	const edges: number[] = [];
-	const nearestMiles = new Float64Array(demand.length).fill(Infinity);
 	const scratch = createScratch();
 	const query = { lon: 0, lat: 0, age: 0, needMask: children.needMask, needOffset: 0, needWords };
 	for (let d = 0; d < demand.length; d++) {
@@ -67,7 +66,6 @@ export function buildVacancyMatching(
 			query.needOffset = c * needWords;
 			const found = suitableWithin(index, providers, query, thresholdMiles, scratch);
 			for (let i = 0; i < found; i++) edges.push(scratch.ids[i]);
-			if (found) nearestMiles[d] = scratch.miles[0];
 		}
 		adjStart[d + 1] = edges.length;
 	}
@@ -77,8 +75,10 @@ export function buildVacancyMatching(
 	for (let p = 0; p < providers.count; p++) slotStart[p + 1] = slotStart[p] + capacity[p];
 	const base = emptyState(demand.length, slotStart, providers.count);
 
-	// Greedy seed: children with the nearest option first, each to their nearest vacancy with room.
-	const order = Array.from(demand.keys()).sort((a, b) => nearestMiles[a] - nearestMiles[b] || a - b);
+	// Greedy seed: children with the fewest options first, each to their nearest vacancy with room. On a
+	// synthetic England this leaves ~45 augmentations for Hopcroft-Karp instead of ~220 (nearest-first).
+	const degree = (d: number) => adjStart[d + 1] - adjStart[d];
+	const order = Array.from(demand.keys()).sort((a, b) => degree(a) - degree(b) || a - b);
 	for (const d of order) {
 		for (let e = adjStart[d]; e < adjStart[d + 1]; e++) {
 			const p = adjProvider[e];

@@ -71,8 +71,9 @@ export function withinRadius(context: AnalysisContext, center: LonLat, radiusMil
 		});
 	}
 	const areas = new Map<string, RadiusHomeArea>();
-	if (context.childIndex) {
-		const found = withinMiles(context.childIndex, lon, lat, radiusMiles);
+	const childIndex = context.childIndex();
+	if (childIndex) {
+		const found = withinMiles(childIndex, lon, lat, radiusMiles);
 		found.ids.forEach((c, i) => {
 			const home = input.children[c].home;
 			const key = `${home[0]},${home[1]}`;
