@@ -159,7 +159,7 @@ export function generateCohort(input: CohortInput): Cohort {
 
 	const contexts = new Map<string, LaContext>();
 	const slotsByLa = new Map<string, Slot[]>();
-	const las = [...input.las].sort((a, b) => a.code.localeCompare(b.code));
+	const las = [...input.las].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
 	for (const [laIndex, la] of las.entries()) {
 		const laRandom = random.fork(la.code);

@@ -20,62 +20,75 @@ export interface Random {
 }
 
 export function createRandom(seed: string): Random {
-	const [a0, b0, c0, d0] = cyrb128(seed);
-	let a = a0;
-	let b = b0;
-	let c = c0;
-	let d = d0;
-	const next = () => {
-		a |= 0;
-		b |= 0;
-		c |= 0;
-		d |= 0;
-		const t = (((a + b) | 0) + d) | 0;
-		d = (d + 1) | 0;
-		a = b ^ (b >>> 9);
-		b = (c + (c << 3)) | 0;
-		c = (c << 21) | (c >>> 11);
-		c = (c + t) | 0;
-		return (t >>> 0) / 4294967296;
-	};
-	// Discard the first outputs: sfc32 mixes poorly for a few rounds after seeding.
-	for (let i = 0; i < 15; i++) next();
+	return new Sfc32(seed);
+}
 
-	const random: Random = {
-		next,
-		integer: (min, max) => min + Math.floor(next() * (max - min + 1)),
-		chance: (probability) => next() < probability,
-		pick: (items) => {
-			if (items.length === 0) throw new Error('pick from an empty list');
-			return items[Math.floor(next() * items.length)];
-		},
-		weightedIndex: (weights) => {
-			let total = 0;
-			for (let i = 0; i < weights.length; i++) total += weights[i];
-			if (!(total > 0)) return -1;
-			let target = next() * total;
-			for (let i = 0; i < weights.length; i++) {
-				target -= weights[i];
-				if (target < 0 && weights[i] > 0) return i;
-			}
-			for (let i = weights.length - 1; i >= 0; i--) if (weights[i] > 0) return i;
-			return -1;
-		},
-		normal: () => {
-			const u = 1 - next();
-			const v = next();
-			return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-		},
-		shuffle: (items) => {
-			for (let i = items.length - 1; i > 0; i--) {
-				const j = Math.floor(next() * (i + 1));
-				[items[i], items[j]] = [items[j], items[i]];
-			}
-			return items;
-		},
-		fork: (label) => createRandom(`${seed}/${label}`)
-	};
-	return random;
+/** A class rather than closures: one is made per child and per home, tens of thousands per seed. */
+class Sfc32 implements Random {
+	private a: number;
+	private b: number;
+	private c: number;
+	private d: number;
+
+	constructor(private readonly seed: string) {
+		[this.a, this.b, this.c, this.d] = cyrb128(seed);
+		// Discard the first outputs: sfc32 mixes poorly for a few rounds after seeding.
+		for (let i = 0; i < 15; i++) this.next();
+	}
+
+	next(): number {
+		const t = (((this.a + this.b) | 0) + this.d) | 0;
+		this.d = (this.d + 1) | 0;
+		this.a = this.b ^ (this.b >>> 9);
+		this.b = (this.c + (this.c << 3)) | 0;
+		this.c = (this.c << 21) | (this.c >>> 11);
+		this.c = (this.c + t) | 0;
+		return (t >>> 0) / 4294967296;
+	}
+
+	integer(min: number, max: number): number {
+		return min + Math.floor(this.next() * (max - min + 1));
+	}
+
+	chance(probability: number): boolean {
+		return this.next() < probability;
+	}
+
+	pick<T>(items: readonly T[]): T {
+		if (items.length === 0) throw new Error('pick from an empty list');
+		return items[Math.floor(this.next() * items.length)];
+	}
+
+	weightedIndex(weights: ArrayLike<number>): number {
+		let total = 0;
+		for (let i = 0; i < weights.length; i++) total += weights[i];
+		if (!(total > 0)) return -1;
+		let target = this.next() * total;
+		for (let i = 0; i < weights.length; i++) {
+			target -= weights[i];
+			if (target < 0 && weights[i] > 0) return i;
+		}
+		for (let i = weights.length - 1; i >= 0; i--) if (weights[i] > 0) return i;
+		return -1;
+	}
+
+	normal(): number {
+		const u = 1 - this.next();
+		const v = this.next();
+		return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+	}
+
+	shuffle<T>(items: T[]): T[] {
+		for (let i = items.length - 1; i > 0; i--) {
+			const j = Math.floor(this.next() * (i + 1));
+			[items[i], items[j]] = [items[j], items[i]];
+		}
+		return items;
+	}
+
+	fork(label: string): Random {
+		return new Sfc32(`${this.seed}/${label}`);
+	}
 }
 
 /** cyrb128: a fast 128-bit string hash, used only to seed the generator. */

@@ -145,11 +145,14 @@ function buildRows(data: DemoData, log: (message: string) => void): SeedRows {
 	});
 	const total = cohortLas.reduce((sum, la) => sum + la.figures.childrenLookedAfter, 0);
 	log(`Generating ${total} synthetic children for the ${cohortLas.length} LAs of the demo RCCs…`);
+	// The vacancies are drawn first and kept out of the cohort's reach, so that every region keeps
+	// about VACANT_PLACE_SHARE of its places free, not only the country as a whole.
+	const vacant = homeVacancies(located, new Map(), DEMO_SEED);
 	const cohortHomes: CohortHome[] = located.map((home) => ({
 		urn: home.urn,
 		kind: home.kind,
 		point: home.point,
-		places: home.places,
+		places: home.places - vacant.get(home.urn)!,
 		ageMin: home.ageMin,
 		ageMax: home.ageMax,
 		needs: home.needs
@@ -165,6 +168,8 @@ function buildRows(data: DemoData, log: (message: string) => void): SeedRows {
 	});
 	for (const line of cohort.adjustments) log(`Cohort: ${line}`);
 	const vacancies = homeVacancies(located, cohort.occupancy, DEMO_SEED);
+	if ([...vacancies].some(([urn, count]) => count !== vacant.get(urn)))
+		throw new Error('the cohort took a vacancy');
 
 	const fostering = apportionFostering(
 		data.las.map((la) => ({
@@ -175,9 +180,9 @@ function buildRows(data: DemoData, log: (message: string) => void): SeedRows {
 	);
 
 	const places = located.reduce((sum, home) => sum + home.places, 0);
-	const vacant = [...vacancies.values()].reduce((sum, v) => sum + v, 0);
+	const vacantPlaces = [...vacancies.values()].reduce((sum, v) => sum + v, 0);
 	log(
-		`${located.length} homes with ${places} places, ${vacant} vacant (${((100 * vacant) / places).toFixed(1)}%); ` +
+		`${located.length} homes with ${places} places, ${vacantPlaces} vacant (${((100 * vacantPlaces) / places).toFixed(1)}%); ` +
 			`${cohort.children.length} children generated`
 	);
 
@@ -256,7 +261,7 @@ function buildRows(data: DemoData, log: (message: string) => void): SeedRows {
 				rccs: data.rccs.length,
 				homes: located.length,
 				places,
-				vacancies: vacant,
+				vacancies: vacantPlaces,
 				homesSkipped: skipped.length,
 				fosteringLas: fostering.length,
 				children: cohort.children.length
