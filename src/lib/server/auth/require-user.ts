@@ -8,7 +8,9 @@ export function safeRedirectTarget(value: string | null | undefined): string {
 }
 
 export function signInUrl(url: URL, expired = false): string {
-	const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+	// A form action's `?/name` is not a page to come back to.
+	const search = url.search.startsWith('?/') ? '' : url.search;
+	const params = new URLSearchParams({ redirectTo: url.pathname + search });
 	if (expired) params.set('expired', '1');
 	return `/login?${params}`;
 }

@@ -1,0 +1,394 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AreaSummary, Compared, CurrentUser, RccListing, RccSummary } from '../../src/lib/domain/types';
+import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
+import { insertFixture, LA } from './api-fixture';
+import { addAccount, PASSWORD } from './helpers/accounts';
+import { startAppServer, Session, type AppServer } from './helpers/app-server';
+import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
+
+/**
+ * Every page and endpoint x every kind of person, asserting exactly what each receives: the status,
+ * and which RCCs, LAs, homes and children appear. The fixture (api-fixture.ts): RCC `tst` = LAs A
+ * (6 children) and B (4 children: a small number); RCC `other` = LA D (2 children); England = A-D.
+ */
+const PERSONAS = ['anonymous', 'viewer', 'commissionerA', 'commissionerB', 'adminTst', 'adminOther'] as const;
+type Persona = (typeof PERSONAS)[number];
+
+type Seen = { status: number; seen?: unknown };
+type Expected = Record<Persona, Seen>;
+
+interface Case {
+	name: string;
+	request: (session: Session) => Promise<Response>;
+	/** What the person received, reduced to what the matrix compares (only for 2xx answers, unless told). */
+	observe?: (response: Response) => Promise<unknown>;
+	expected: Expected;
+}
+
+const all = (seen: Seen): Expected => Object.fromEntries(PERSONAS.map((p) => [p, seen])) as Expected;
+const signedIn = (seen: Seen, anonymous: Seen): Expected => ({ ...all(seen), anonymous });
+
+const UNAUTHORISED = { status: 401, seen: { message: 'Sign in to see this.' } };
+const json = async (response: Response) => response.json();
+const notFound = (id: string) => ({ status: 404, seen: { message: `There is no RCC "${id}".` } });
+
+/** A figure as the reader sees it: the number, "<5" when withheld, "-" when not held. */
+function shown(value: Compared): string | number {
+	return value.suppressed ? '<5' : (value.computed ?? '-');
+}
+function childFigures(area: AreaSummary) {
+	return [shown(area.childrenLookedAfter), shown(area.percentOutsideLa), shown(area.percentOver20Miles)];
+}
+async function summaryFigures(response: Response) {
+	const summary = (await response.json()) as RccSummary;
+	return {
+		...Object.fromEntries(summary.las.map((la) => [la.name, childFigures(la)])),
+		region: childFigures(summary.region)
+	};
+}
+async function featureProperty(response: Response, key: string) {
+	const body = (await response.json()) as { features: { properties: Record<string, unknown> }[] };
+	return body.features.map((f) => f.properties[key]);
+}
+function redirectsToSignIn(pathname: string): Seen {
+	return { status: 303, seen: `/login?redirectTo=${encodeURIComponent(pathname)}` };
+}
+const location = async (response: Response) => response.headers.get('location');
+
+const ENGLAND_AS_SEEN_BY_OTHERS = {
+	Alpha: [6, '<5', '<5'],
+	Beta: ['<5', '<5', '<5'],
+	Delta: ['<5', '<5', '<5'],
+	Gamma: ['-', '-', '-'],
+	region: ['-', '-', '-']
+};
+
+const get = (pathname: string) => (session: Session) => session.get(pathname);
+
+const CASES: Case[] = [
+	{
+		name: 'GET /api/me',
+		request: get('/api/me'),
+		observe: async (response) => {
+			if (response.status !== 200) return response.json();
+			const me = (await response.json()) as CurrentUser;
+			return me.roles.map((r) => [r.rccId, r.role, r.laCode].filter(Boolean).join(' '));
+		},
+		expected: {
+			anonymous: { status: 401, seen: { message: 'Sign in to see your account.' } },
+			viewer: { status: 200, seen: ['tst viewer'] },
+			commissionerA: { status: 200, seen: [`tst commissioner ${LA.A}`] },
+			commissionerB: { status: 200, seen: [`tst commissioner ${LA.B}`] },
+			adminTst: { status: 200, seen: ['tst rcc_admin'] },
+			adminOther: { status: 200, seen: ['other rcc_admin'] }
+		}
+	},
+	{
+		name: 'GET /api/rccs',
+		request: get('/api/rccs'),
+		observe: async (response) =>
+			response.status === 200
+				? ((await response.json()) as RccListing[]).map(
+						(r) => `${r.id}: ${r.headline.childrenLookedAfter ?? '-'}`
+					)
+				: response.json(),
+		expected: {
+			anonymous: UNAUTHORISED,
+			// The region's 10 would give B's 4 away to A's commissioner, who knows A's 6.
+			viewer: { status: 200, seen: ['tst: 10', 'england: -'] },
+			commissionerA: { status: 200, seen: ['tst: -', 'england: -'] },
+			commissionerB: { status: 200, seen: ['tst: 10', 'england: -'] },
+			adminTst: { status: 200, seen: ['tst: 10', 'england: -'] },
+			adminOther: { status: 200, seen: ['other: -', 'england: -'] }
+		}
+	},
+	{
+		name: 'GET /api/regions.geojson',
+		request: get('/api/regions.geojson'),
+		observe: async (response) =>
+			response.status === 200 ? featureProperty(response, 'name') : response.json(),
+		expected: signedIn({ status: 200, seen: ['North West', 'South East'] }, UNAUTHORISED)
+	},
+	{
+		name: 'GET /api/rccs/tst/summary',
+		request: get('/api/rccs/tst/summary'),
+		observe: async (response) => (response.status === 200 ? summaryFigures(response) : response.json()),
+		expected: {
+			anonymous: UNAUTHORISED,
+			viewer: {
+				status: 200,
+				seen: { Alpha: ['<5', '<5', '<5'], Beta: ['<5', '<5', '<5'], region: [10, '<5', '<5'] }
+			},
+			commissionerA: {
+				status: 200,
+				seen: { Alpha: [6, 33.3, 16.7], Beta: ['<5', '<5', '<5'], region: ['<5', '<5', '<5'] }
+			},
+			commissionerB: {
+				status: 200,
+				seen: { Alpha: [6, '<5', '<5'], Beta: [4, 0, 0], region: [10, '<5', '<5'] }
+			},
+			adminTst: {
+				status: 200,
+				seen: { Alpha: ['<5', '<5', '<5'], Beta: ['<5', '<5', '<5'], region: [10, '<5', '<5'] }
+			},
+			adminOther: notFound('tst')
+		}
+	},
+	{
+		name: 'GET /api/rccs/tst/boundaries.geojson',
+		request: get('/api/rccs/tst/boundaries.geojson'),
+		observe: async (response) => {
+			if (response.status !== 200) return response.json();
+			const body = (await response.json()) as { features: { properties: Record<string, unknown> }[] };
+			return body.features.map((f) => `${f.properties.name}: ${f.properties.childrenLookedAfter ?? '-'}`);
+		},
+		expected: {
+			anonymous: UNAUTHORISED,
+			viewer: { status: 200, seen: ['Alpha: -', 'Beta: -', 'Gamma: -'] },
+			commissionerA: { status: 200, seen: ['Alpha: 6', 'Beta: -', 'Gamma: -'] },
+			commissionerB: { status: 200, seen: ['Alpha: 6', 'Beta: 4', 'Gamma: -'] },
+			adminTst: { status: 200, seen: ['Alpha: -', 'Beta: -', 'Gamma: -'] },
+			adminOther: notFound('tst')
+		}
+	},
+	{
+		name: 'GET /api/rccs/tst/homes.geojson',
+		request: get('/api/rccs/tst/homes.geojson'),
+		observe: async (response) =>
+			response.status === 200 ? featureProperty(response, 'urn') : response.json(),
+		expected: {
+			...signedIn({ status: 200, seen: ['SC000001', 'SC000002', 'SC000003'] }, UNAUTHORISED),
+			adminOther: notFound('tst')
+		}
+	},
+	{
+		name: 'GET /api/rccs/tst/hotspots.geojson',
+		request: get('/api/rccs/tst/hotspots.geojson'),
+		observe: async (response) =>
+			response.status === 200 ? featureProperty(response, 'children') : response.json(),
+		expected: { ...signedIn({ status: 200, seen: [6] }, UNAUTHORISED), adminOther: notFound('tst') }
+	},
+	{
+		name: 'GET /api/rccs/tst/placements.geojson',
+		request: get('/api/rccs/tst/placements.geojson'),
+		observe: async (response) =>
+			response.status === 200 ? featureProperty(response, 'childId') : response.json(),
+		expected: {
+			anonymous: UNAUTHORISED,
+			viewer: { status: 200, seen: [] },
+			commissionerA: { status: 200, seen: ['a1', 'a2', 'a3', 'a4', 'a6'] },
+			commissionerB: { status: 200, seen: ['b1', 'b2', 'b3', 'b4'] },
+			adminTst: { status: 200, seen: [] },
+			adminOther: notFound('tst')
+		}
+	},
+	{
+		name: 'GET /api/rccs/other/summary',
+		request: get('/api/rccs/other/summary'),
+		observe: async (response) => (response.status === 200 ? summaryFigures(response) : response.json()),
+		expected: {
+			...signedIn(notFound('other'), UNAUTHORISED),
+			adminOther: { status: 200, seen: { Delta: ['<5', '<5', '<5'], region: ['<5', '<5', '<5'] } }
+		}
+	},
+	{
+		name: 'GET /api/rccs/other/homes.geojson',
+		request: get('/api/rccs/other/homes.geojson'),
+		observe: async (response) =>
+			response.status === 200 ? featureProperty(response, 'urn') : response.json(),
+		expected: {
+			...signedIn(notFound('other'), UNAUTHORISED),
+			adminOther: { status: 200, seen: ['SC000004'] }
+		}
+	},
+	{
+		name: 'GET /api/rccs/other/placements.geojson',
+		request: get('/api/rccs/other/placements.geojson'),
+		observe: async (response) =>
+			response.status === 200 ? featureProperty(response, 'childId') : response.json(),
+		expected: { ...signedIn(notFound('other'), UNAUTHORISED), adminOther: { status: 200, seen: [] } }
+	},
+	{
+		name: 'GET /api/rccs/england/summary',
+		request: get('/api/rccs/england/summary'),
+		observe: async (response) => (response.status === 200 ? summaryFigures(response) : response.json()),
+		expected: {
+			anonymous: UNAUTHORISED,
+			// No region total (Gamma's records are not held), so no total can give a cell away: Alpha's 6
+			// is shown, Beta's and Delta's small numbers are not.
+			viewer: { status: 200, seen: ENGLAND_AS_SEEN_BY_OTHERS },
+			commissionerA: {
+				status: 200,
+				seen: { ...ENGLAND_AS_SEEN_BY_OTHERS, Alpha: [6, 33.3, 16.7] }
+			},
+			commissionerB: {
+				status: 200,
+				seen: { ...ENGLAND_AS_SEEN_BY_OTHERS, Beta: [4, 0, 0] }
+			},
+			adminTst: { status: 200, seen: ENGLAND_AS_SEEN_BY_OTHERS },
+			adminOther: { status: 200, seen: ENGLAND_AS_SEEN_BY_OTHERS }
+		}
+	},
+	{
+		name: 'GET /api/rccs/england/homes.geojson (England is aggregates only)',
+		request: get('/api/rccs/england/homes.geojson'),
+		observe: json,
+		expected: signedIn({ status: 403, seen: { message: 'You do not have access to this.' } }, UNAUTHORISED)
+	},
+	{
+		name: 'GET /api/rccs/england/hotspots.geojson',
+		request: get('/api/rccs/england/hotspots.geojson'),
+		observe: async (response) =>
+			response.status === 200 ? featureProperty(response, 'children') : response.json(),
+		expected: signedIn({ status: 200, seen: [6] }, UNAUTHORISED)
+	},
+	{
+		name: 'GET /api/rccs/england/placements.geojson',
+		request: get('/api/rccs/england/placements.geojson'),
+		observe: async (response) =>
+			response.status === 200 ? featureProperty(response, 'childId') : response.json(),
+		expected: signedIn({ status: 200, seen: [] }, UNAUTHORISED)
+	},
+	{
+		name: 'GET /api/rccs/nope/summary (no such RCC: the same answer as a hidden one)',
+		request: get('/api/rccs/nope/summary'),
+		observe: json,
+		expected: signedIn(notFound('nope'), UNAUTHORISED)
+	},
+	{
+		name: 'page /',
+		request: get('/'),
+		observe: async (response) => {
+			const html = await response.text();
+			return ['Test RCC', 'Another RCC'].filter((name) => html.includes(name));
+		},
+		expected: {
+			anonymous: { status: 200, seen: [] },
+			viewer: { status: 200, seen: ['Test RCC'] },
+			commissionerA: { status: 200, seen: ['Test RCC'] },
+			commissionerB: { status: 200, seen: ['Test RCC'] },
+			adminTst: { status: 200, seen: ['Test RCC'] },
+			adminOther: { status: 200, seen: ['Another RCC'] }
+		}
+	},
+	{
+		name: 'page /rcc/tst',
+		request: get('/rcc/tst'),
+		observe: async (response) => (response.status === 303 ? location(response) : undefined),
+		expected: {
+			...signedIn({ status: 200 }, redirectsToSignIn('/rcc/tst')),
+			adminOther: { status: 404 }
+		}
+	},
+	{
+		name: 'page /rcc/england',
+		request: get('/rcc/england'),
+		observe: async (response) => (response.status === 303 ? location(response) : undefined),
+		expected: signedIn({ status: 200 }, redirectsToSignIn('/rcc/england'))
+	},
+	{
+		name: 'page /login',
+		request: get('/login'),
+		observe: location,
+		expected: signedIn({ status: 303, seen: '/' }, { status: 200, seen: null })
+	},
+	{
+		name: 'page /logout',
+		request: get('/logout'),
+		observe: location,
+		expected: signedIn({ status: 200, seen: null }, { status: 303, seen: '/login' })
+	},
+	{
+		name: 'page /admin',
+		request: get('/admin'),
+		observe: async (response) => (response.status === 303 ? location(response) : undefined),
+		expected: {
+			anonymous: redirectsToSignIn('/admin'),
+			viewer: { status: 403 },
+			commissionerA: { status: 403 },
+			commissionerB: { status: 403 },
+			adminTst: { status: 200 },
+			adminOther: { status: 200 }
+		}
+	},
+	...['/admin/tst', '/admin/tst/audit'].map((pathname): Case => ({
+		name: `page ${pathname}`,
+		request: get(pathname),
+		observe: async (response) => (response.status === 303 ? location(response) : undefined),
+		expected: {
+			anonymous: redirectsToSignIn(pathname),
+			viewer: { status: 403 },
+			commissionerA: { status: 403 },
+			commissionerB: { status: 403 },
+			adminTst: { status: 200 },
+			adminOther: { status: 404 }
+		}
+	})),
+	{
+		name: 'form action /admin/tst?/removeLa (an LA that is not a member: changes nothing)',
+		request: (session) => session.postForm('/admin/tst?/removeLa', { laCode: LA.C }),
+		observe: async (response) => (response.status === 303 ? location(response) : undefined),
+		expected: {
+			anonymous: redirectsToSignIn('/admin/tst'),
+			viewer: { status: 403 },
+			commissionerA: { status: 403 },
+			commissionerB: { status: 403 },
+			adminTst: { status: 400 },
+			adminOther: { status: 404 }
+		}
+	}
+];
+
+describe.each(backends)('access matrix on %s', (backend) => {
+	let test: TestDatabase;
+	let app: AppServer;
+	const sessions = {} as Record<Persona, Session>;
+
+	beforeAll(async () => {
+		test = await createTestDatabase(backend);
+		await migrate(test.db, readMigrations(path.resolve('migrations')));
+		await insertFixture(test.db.sql);
+		const { sql } = test.db;
+		const accounts: [Persona, string, Parameters<typeof addAccount>[2]][] = [
+			['viewer', 'viewer@test.local', [{ rccId: 'tst', role: 'viewer' }]],
+			['commissionerA', 'a@test.local', [{ rccId: 'tst', role: 'commissioner', laCode: LA.A }]],
+			['commissionerB', 'b@test.local', [{ rccId: 'tst', role: 'commissioner', laCode: LA.B }]],
+			['adminTst', 'admin.tst@test.local', [{ rccId: 'tst', role: 'rcc_admin' }]],
+			['adminOther', 'admin.other@test.local', [{ rccId: 'other', role: 'rcc_admin' }]]
+		];
+		app = await startAppServer(test.db);
+		sessions.anonymous = new Session(app.origin);
+		for (const [persona, email, roles] of accounts) {
+			await addAccount(sql, email, roles);
+			sessions[persona] = new Session(app.origin);
+			expect((await sessions[persona].signIn(email, PASSWORD)).status).toBe(200);
+		}
+	});
+	afterAll(async () => {
+		await app?.close();
+		await test?.drop();
+	});
+
+	it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
+		const received = {} as Record<Persona, Seen>;
+		for (const persona of PERSONAS) {
+			const response = await testCase.request(sessions[persona]);
+			const copy = response.clone();
+			const seen = testCase.observe ? await testCase.observe(response) : undefined;
+			received[persona] =
+				seen === undefined ? { status: response.status } : { status: response.status, seen };
+			// Child-level records reach nobody but the commissioners of the children's own LA, on any path.
+			const text = await copy.text();
+			if (!persona.startsWith('commissioner'))
+				expect(text, `${persona} ${testCase.name}`).not.toMatch(/"childId"/);
+		}
+		const expected = Object.fromEntries(
+			PERSONAS.map((p) => {
+				const e = testCase.expected[p];
+				return [p, e.seen === undefined ? { status: e.status } : e];
+			})
+		);
+		expect(received).toEqual(expected);
+	});
+});
