@@ -135,11 +135,19 @@ export class Room {
 				return;
 			}
 			case MessageTag.awareness: {
-				const stamped = stampAwareness(decoding.readVarUint8Array(decoder), connection.identity, (id) => {
-					const owner = this.awarenessOwners.get(id);
-					if (owner) return owner === connection;
-					return connection.awarenessClients.size < MAX_AWARENESS_CLIENTS;
-				});
+				// The stock client echoes every awareness change it receives, others' included: only entries for
+				// ids this connection owns, or new ids it announces, are taken; an id with a state from elsewhere
+				// (another connection or instance) is not up for grabs.
+				const stamped = stampAwareness(
+					decoding.readVarUint8Array(decoder),
+					connection.identity,
+					(id, leaving) => {
+						const owner = this.awarenessOwners.get(id);
+						if (owner) return owner === connection;
+						if (leaving || this.awareness.getStates().has(id)) return false;
+						return connection.awarenessClients.size < MAX_AWARENESS_CLIENTS;
+					}
+				);
 				for (const id of stamped.clients) {
 					this.awarenessOwners.set(id, connection);
 					connection.awarenessClients.add(id);

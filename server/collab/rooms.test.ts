@@ -1,5 +1,7 @@
 import type WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { Connection } from './connection';
 import type { Fanout, FanoutMessage } from './fanout';
@@ -155,6 +157,31 @@ describe('Rooms', () => {
 		published.length = 0;
 		room.receiveFanout({ kind: 'state-vector', stateVector: Y.encodeStateVector(room.doc), reply: false });
 		expect(published).toEqual([]); // nothing missing, no question back
+		await rooms.close();
+	});
+
+	it("does not let a connection echoing someone else's presence take it over", async () => {
+		const memory = memoryPersistence();
+		const { fanout } = recordingFanout();
+		const rooms = new Rooms({ ...options, persistence: memory.persistence, fanout });
+		const local = fakeConnection();
+		const room = await rooms.join('map:gm', local);
+
+		const remote = new Awareness(new Y.Doc());
+		remote.setLocalState({ user: { name: 'On another instance' } });
+		const remoteUpdate = encodeAwarenessUpdate(remote, [remote.clientID]);
+		room.receiveFanout({ kind: 'awareness', update: remoteUpdate });
+		// The stock client sends back every awareness change it receives.
+		const echo = encoding.createEncoder();
+		encoding.writeVarUint(echo, 1);
+		encoding.writeVarUint8Array(echo, remoteUpdate);
+		room.receive(local, encoding.toUint8Array(echo));
+
+		expect(local.awarenessClients.size).toBe(0);
+		rooms.leave(room, local);
+		expect((room.awareness.getStates().get(remote.clientID) as { user: { name: string } }).user.name).toBe(
+			'On another instance'
+		);
 		await rooms.close();
 	});
 });

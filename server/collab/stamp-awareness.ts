@@ -17,7 +17,8 @@ export interface StampedAwareness {
 
 /**
  * Rewrites an awareness update received from a client so that it cannot speak for someone else: entries
- * for client ids it may not claim (another connection's) are dropped, and every state's `user` carries
+ * for client ids it may not claim (another connection's; `leaving` when the entry removes the state) are
+ * dropped, and every state's `user` carries
  * the signed-in person's id, name and LA whatever the client wrote (colour and other fields are kept).
  * Throws on an update that does not decode (the caller closes the connection).
  *
@@ -27,7 +28,7 @@ export interface StampedAwareness {
 export function stampAwareness(
 	update: Uint8Array,
 	identity: PresenceIdentity,
-	mayClaim: (clientId: number) => boolean
+	mayClaim: (clientId: number, leaving: boolean) => boolean
 ): StampedAwareness {
 	const decoder = decoding.createDecoder(update);
 	const count = decoding.readVarUint(decoder);
@@ -37,7 +38,7 @@ export function stampAwareness(
 		const clock = decoding.readVarUint(decoder);
 		const json = decoding.readVarString(decoder);
 		const state: unknown = JSON.parse(json);
-		if (!mayClaim(clientId)) continue;
+		if (!mayClaim(clientId, state === null)) continue;
 		entries.push({ clientId, clock, state: JSON.stringify(stamp(state, identity)) });
 	}
 	if (decoding.hasContent(decoder)) throw new Error('Trailing bytes after the awareness update');

@@ -53,6 +53,24 @@ describe.each(backends)('collaboration server on %s', (backend) => {
 		expect(await upgradeStatus(url('plan:plan-1'), 'session=viewer')).toBe(101);
 	});
 
+	it('refuses a page on another site riding on the cookie (403), accepts the same site', async () => {
+		const host = new URL(instance.url).host;
+		const name = `${instance.url}/map:gm`;
+		expect(await upgradeStatus(name, 'session=editor', { origin: 'https://evil.example' })).toBe(403);
+		expect(
+			await upgradeStatus(name, 'session=editor', {
+				origin: `http://${host}`,
+				'sec-fetch-site': 'cross-site'
+			})
+		).toBe(403);
+		expect(
+			await upgradeStatus(name, 'session=editor', {
+				origin: `http://${host}`,
+				'sec-fetch-site': 'same-origin'
+			})
+		).toBe(101);
+	});
+
 	it('concurrent edits from several clients converge', async () => {
 		const clients = [client('map:gm', 'editor'), client('map:gm', 'admin'), client('map:gm', 'editor')];
 		await Promise.all(clients.map((c) => synced(c.provider)));

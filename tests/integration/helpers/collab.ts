@@ -131,9 +131,13 @@ export function synced(provider: WebsocketProvider): Promise<void> {
 }
 
 /** The HTTP status of an upgrade attempt (no socket is opened when access is refused). */
-export function upgradeStatus(url: string, cookie: string | null): Promise<number> {
+export function upgradeStatus(
+	url: string,
+	cookie: string | null,
+	headers: Record<string, string> = {}
+): Promise<number> {
 	return new Promise((resolve, reject) => {
-		const socket = new WebSocket(url, cookie ? { headers: { cookie } } : {});
+		const socket = new WebSocket(url, { headers: { ...headers, ...(cookie ? { cookie } : {}) } });
 		socket.on('unexpected-response', (_request, response) => {
 			resolve(response.statusCode ?? 0);
 			socket.terminate();
