@@ -118,4 +118,12 @@ describe.each(backends)('seedDemo on %s', (backend) => {
 		expect(lines).toEqual([expect.stringMatching(/^Demo data already in the database/)]);
 		expect(await counts()).toEqual(before);
 	});
+
+	it('refuses to seed over reference data that is not the demo', async () => {
+		await test.db.sql`delete from dataset_meta where key = 'demo'`;
+		await expect(seedDemo(test.db, { log: () => {} })).rejects.toThrow(
+			/already holds 153 LAs but was not seeded as the demo/
+		);
+		expect((await counts()).children).toBe(17_172);
+	});
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { centerOfMass, pointOnFeature } from '@turf/turf';
-import type { Database } from '../db/client';
+import { DatabaseOpenError, type Database } from '../db/client';
 import {
 	COHORT_GENERATOR_VERSION,
 	createLaLocator,
@@ -51,6 +51,14 @@ export async function seedDemo(db: Database, options: { log: (message: string) =
 	if (seeded) {
 		log(`Demo data already in the database (seeded ${seeded.value.seededAt ?? 'earlier'})`);
 		return;
+	}
+
+	const [existing] = await sql<{ n: number }[]>`select count(*)::int as n from las`;
+	if (existing.n > 0) {
+		throw new DatabaseOpenError(
+			`The database at ${db.location} already holds ${existing.n} LAs but was not seeded as the demo: ` +
+				'refusing to write the demo over it. Start without DEMO, or use an empty database.'
+		);
 	}
 
 	log('Seeding the demo data (first start)…');
