@@ -185,10 +185,16 @@ export function generateCohort(input: CohortInput): Cohort {
 		if (categories.inside_far > 0) {
 			const reach = areasFarApart(areas, FAR_FROM_HOME_MILES + 1);
 			if (reach.length === 0) {
+				// No two places in the LA are 20 miles apart (DfE measures from postcodes, which can be).
+				// Half go outside the LA over 20 miles, half inside within 20, so that neither the
+				// outside-LA share nor the over-20-miles share moves by more than half of them.
+				const outside = Math.ceil(categories.inside_far / 2);
 				adjustments.push(
-					`${la.code}: ${categories.inside_far} inside the LA over 20 miles -> outside the LA over 20 miles (the LA is too small)`
+					`${la.code}: of ${categories.inside_far} inside the LA over 20 miles, ${outside} placed outside the LA ` +
+						`over 20 miles and ${categories.inside_far - outside} inside within 20 (the LA is too small)`
 				);
-				categories.outside_far += categories.inside_far;
+				categories.outside_far += outside;
+				categories.inside_near += categories.inside_far - outside;
 				categories.inside_far = 0;
 			} else context.feasible.inside_far = reach;
 		}
