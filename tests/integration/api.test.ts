@@ -38,11 +38,16 @@ function coordinatesOf(value: unknown): number[] {
 describe.each(backends)('map data API on %s', (backend) => {
 	let test: TestDatabase;
 
-	async function call(handler: Handler, pathname: string, params: Record<string, string> = {}) {
+	async function call(
+		handler: Handler,
+		pathname: string,
+		params: Record<string, string> = {},
+		user: CurrentUser = USER
+	) {
 		const event = {
 			params,
 			url: new URL(`http://localhost${pathname}`),
-			locals: { runtime: { db: test.db, config: {} }, user: USER }
+			locals: { runtime: { db: test.db, config: {} }, user }
 		};
 		return handler(event as never);
 	}
@@ -262,6 +267,27 @@ describe.each(backends)('map data API on %s', (backend) => {
 		).json()) as RccSummary;
 		expect(after.sources).toEqual(['Source A', 'Source B']);
 		await test.db.sql`delete from dataset_meta where key = 'sources'`;
+	});
+
+	it('serves the layers of an RCC without member LAs as empty, not as an error', async () => {
+		await test.db.sql`insert into rccs (id, name, is_demo) values ('empty', 'Empty RCC', false)`;
+		const admin: CurrentUser = {
+			...USER,
+			roles: [{ rccId: 'empty', rccName: 'Empty RCC', role: 'rcc_admin', laCode: null, laName: null }]
+		};
+		try {
+			for (const [handler, file] of [
+				[homesOf, 'homes.geojson'],
+				[hotspotsOf, 'hotspots.geojson'],
+				[placementsOf, 'placements.geojson']
+			] as [Handler, string][]) {
+				const empty = await call(handler, `/api/rccs/empty/${file}`, { id: 'empty' }, admin);
+				expect(empty.status).toBe(200);
+				expect(await empty.json()).toEqual({ type: 'FeatureCollection', features: [] });
+			}
+		} finally {
+			await test.db.sql`delete from rccs where id = 'empty'`;
+		}
 	});
 
 	it.each([
