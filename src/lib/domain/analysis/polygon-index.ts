@@ -68,22 +68,21 @@ function toRing(points: PolygonCoordinates[number]): Ring {
 	const bandHeight = (maxLat - minLat) / bands || 1;
 	const bandOf = (lat: number) => Math.min(bands - 1, Math.max(0, Math.floor((lat - minLat) / bandHeight)));
 	const counts = new Int32Array(bands + 1);
-	const span = (i: number): [number, number] => {
-		const j = i === 0 ? n - 1 : i - 1;
-		const a = bandOf(coords[2 * i + 1]);
-		const b = bandOf(coords[2 * j + 1]);
-		return a < b ? [a, b] : [b, a];
-	};
+	// Band range of each edge i (vertex i-1 to i), computed once.
+	const from = new Int32Array(n);
+	const to = new Int32Array(n);
 	for (let i = 0; i < n; i++) {
-		const [from, to] = span(i);
-		for (let band = from; band <= to; band++) counts[band + 1]++;
+		const a = bandOf(coords[2 * i + 1]);
+		const b = bandOf(coords[2 * (i === 0 ? n - 1 : i - 1) + 1]);
+		from[i] = Math.min(a, b);
+		to[i] = Math.max(a, b);
+		for (let band = from[i]; band <= to[i]; band++) counts[band + 1]++;
 	}
 	for (let band = 0; band < bands; band++) counts[band + 1] += counts[band];
 	const bandEdges = new Int32Array(counts[bands]);
 	const fill = counts.slice(0, bands);
 	for (let i = 0; i < n; i++) {
-		const [from, to] = span(i);
-		for (let band = from; band <= to; band++) bandEdges[fill[band]++] = i;
+		for (let band = from[i]; band <= to[i]; band++) bandEdges[fill[band]++] = i;
 	}
 	return { coords, minLon, minLat, maxLon, maxLat, bands, bandHeight, bandStart: counts, bandEdges };
 }

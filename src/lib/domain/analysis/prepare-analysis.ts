@@ -19,7 +19,7 @@ import {
 	provisionKindIndex
 } from './provision-kinds';
 import type { AnalysisInput } from './types';
-import { buildVacancyMatching } from './vacancy-matching';
+import { buildVacancyMatching, pointOnlyKinds } from './vacancy-matching';
 
 export interface PrepareOptions {
 	/** Distance that counts as far from home (DfE: over 20 miles). */
@@ -127,9 +127,19 @@ export function prepareAnalysis(raw: AnalysisInput, options: PrepareOptions = {}
 		needWords: needs.words
 	};
 	const miles = new Float64Array(1);
+	const pointOnly = pointOnlyKinds(providers, PROVISION_KINDS.length);
+	const samePoint = new Map<string, number>(); // key -> a child already answered
 	for (let c = 0; c < children.count; c++) {
 		const kind = children.provision[c];
 		if (kind < 0) continue;
+		const key = pointOnly[kind] ? `${kind}:${children.homeLon[c]},${children.homeLat[c]}` : null;
+		const earlier = key === null ? undefined : samePoint.get(key);
+		if (earlier !== undefined) {
+			children.nearestProvider[c] = children.nearestProvider[earlier];
+			children.nearestMiles[c] = children.nearestMiles[earlier];
+			continue;
+		}
+		if (key !== null) samePoint.set(key, c);
 		query.lon = children.homeLon[c];
 		query.lat = children.homeLat[c];
 		query.age = children.age[c];
@@ -141,9 +151,15 @@ export function prepareAnalysis(raw: AnalysisInput, options: PrepareOptions = {}
 			children.nearestMiles[c] = miles[0];
 		}
 	}
-
 	lap('nearest');
-	const matching = buildVacancyMatching(children, providers, vacancyIndexes, thresholdMiles, needs.words);
+	const matching = buildVacancyMatching(
+		children,
+		providers,
+		vacancyIndexes,
+		thresholdMiles,
+		needs.words,
+		pointOnly
+	);
 
 	// Only radius queries and lines need children's homes indexed: build that on first use.
 	let childIndex: KDIndex | null | undefined;

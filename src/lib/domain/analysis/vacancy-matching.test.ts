@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomInput } from '../../../../tests/fixtures/analysis/random-input';
+import { isSuitable } from './find-vacancies';
+import { haversineMiles } from './haversine-miles';
 import { prepareAnalysis } from './prepare-analysis';
 
 /** Maximum bipartite b-matching by plain augmenting paths (Ford-Fulkerson), as a slow reference. */
@@ -50,6 +52,38 @@ describe('buildVacancyMatching', () => {
 				load.set(p, (load.get(p) ?? 0) + 1);
 			});
 			for (const [p, n] of load) expect(n).toBeLessThanOrEqual(matching.capacity[p]);
+		}
+	});
+
+	it('links each far-placed child to exactly the suitable vacancies within 20 miles, also where children share a home point', () => {
+		for (let seed = 1; seed <= 10; seed++) {
+			const input = randomInput(seed, { children: 300, homes: 30 });
+			// Ten home points, as small-area centroids would give: exercises the per-point reuse.
+			const points = input.children.slice(0, 10).map((child) => child.home);
+			input.children.forEach((child, i) => (child.home = points[i % 10]));
+			const context = prepareAnalysis(input);
+			const { matching, children, providers, needs } = context;
+			matching.demand.forEach((c, d) => {
+				const query = {
+					lon: children.homeLon[c],
+					lat: children.homeLat[c],
+					age: children.age[c],
+					needMask: children.needMask,
+					needOffset: c * needs.words,
+					needWords: needs.words
+				};
+				const expected: number[] = [];
+				for (let p = 0; p < providers.count; p++) {
+					if (providers.kind[p] !== children.provision[c] || providers.vacancies[p] === 0) continue;
+					if (!isSuitable(providers, p, query)) continue;
+					if (haversineMiles(query.lon, query.lat, providers.lon[p], providers.lat[p]) <= 20)
+						expected.push(p);
+				}
+				const actual = Array.from(
+					matching.adjProvider.subarray(matching.adjStart[d], matching.adjStart[d + 1])
+				);
+				expect(actual.sort((a, b) => a - b)).toEqual(expected);
+			});
 		}
 	});
 });

@@ -45,7 +45,9 @@ export function buildVacancyMatching(
 	providers: ProviderColumns,
 	vacancyIndexes: readonly (KDIndex | null)[],
 	thresholdMiles: number,
-	needWords: number
+	needWords: number,
+	/** Per provision kind: true when its providers take any age and any needs (see pointOnlyKinds). */
+	pointOnlyKinds: readonly boolean[]
 ): VacancyMatching {
 	const demandList: number[] = [];
 	for (let c = 0; c < children.count; c++) {
@@ -53,23 +55,40 @@ export function buildVacancyMatching(
 	}
 	const demand = Int32Array.from(demandList);
 	const adjStart = new Int32Array(demand.length + 1);
-	const edges: number[] = [];
+	let edges: Int32Array = new Int32Array(Math.max(1024, demand.length * 4));
+	let edgeCount = 0;
 	const scratch = createScratch();
 	const query = { lon: 0, lat: 0, age: 0, needMask: children.needMask, needOffset: 0, needWords };
+	// Where every provider of a kind takes any age and needs, a home point's edges are the same for all
+	// its children (homes are small-area centroids): compute them once per point.
+	const samePoint = new Map<string, number>();
 	for (let d = 0; d < demand.length; d++) {
 		const c = demand[d];
-		const index = vacancyIndexes[children.provision[c]];
+		const kind = children.provision[c];
+		const index = vacancyIndexes[kind];
 		if (index) {
-			query.lon = children.homeLon[c];
-			query.lat = children.homeLat[c];
-			query.age = children.age[c];
-			query.needOffset = c * needWords;
-			const found = suitableWithin(index, providers, query, thresholdMiles, scratch);
-			for (let i = 0; i < found; i++) edges.push(scratch.ids[i]);
+			const key = pointOnlyKinds[kind] ? `${kind}:${children.homeLon[c]},${children.homeLat[c]}` : null;
+			const earlier = key === null ? undefined : samePoint.get(key);
+			let found: number;
+			if (earlier !== undefined) {
+				found = adjStart[earlier + 1] - adjStart[earlier];
+				if (edgeCount + found > edges.length) edges = grow(edges, edgeCount + found);
+				edges.copyWithin(edgeCount, adjStart[earlier], adjStart[earlier + 1]);
+			} else {
+				query.lon = children.homeLon[c];
+				query.lat = children.homeLat[c];
+				query.age = children.age[c];
+				query.needOffset = c * needWords;
+				found = suitableWithin(index, providers, query, thresholdMiles, scratch);
+				if (edgeCount + found > edges.length) edges = grow(edges, edgeCount + found);
+				edges.set(scratch.ids.subarray(0, found), edgeCount);
+				if (key !== null) samePoint.set(key, d);
+			}
+			edgeCount += found;
 		}
-		adjStart[d + 1] = edges.length;
+		adjStart[d + 1] = edgeCount;
 	}
-	const adjProvider = Int32Array.from(edges);
+	const adjProvider = edges.slice(0, edgeCount);
 	const capacity = Int32Array.from(providers.vacancies);
 	const slotStart = new Int32Array(providers.count + 1);
 	for (let p = 0; p < providers.count; p++) slotStart[p + 1] = slotStart[p] + capacity[p];
@@ -77,8 +96,14 @@ export function buildVacancyMatching(
 
 	// Greedy seed: children with the fewest options first, each to their nearest vacancy with room. On a
 	// synthetic England this leaves ~45 augmentations for Hopcroft-Karp instead of ~220 (nearest-first).
-	const degree = (d: number) => adjStart[d + 1] - adjStart[d];
-	const order = Array.from(demand.keys()).sort((a, b) => degree(a) - degree(b) || a - b);
+	// A counting sort by degree (small integers), stable in demand order.
+	let maxDegree = 0;
+	for (let d = 0; d < demand.length; d++) maxDegree = Math.max(maxDegree, adjStart[d + 1] - adjStart[d]);
+	const byDegree = new Int32Array(maxDegree + 2);
+	for (let d = 0; d < demand.length; d++) byDegree[adjStart[d + 1] - adjStart[d] + 1]++;
+	for (let k = 0; k <= maxDegree; k++) byDegree[k + 1] += byDegree[k];
+	const order = new Int32Array(demand.length);
+	for (let d = 0; d < demand.length; d++) order[byDegree[adjStart[d + 1] - adjStart[d]]++] = d;
 	for (const d of order) {
 		for (let e = adjStart[d]; e < adjStart[d + 1]; e++) {
 			const p = adjProvider[e];
@@ -119,6 +144,27 @@ export function buildVacancyMatching(
 		base,
 		demandIndex
 	};
+}
+
+function grow(array: Int32Array, atLeast: number): Int32Array {
+	const grown = new Int32Array(Math.max(atLeast, array.length * 2));
+	grown.set(array);
+	return grown;
+}
+
+/**
+ * Per provision kind: true when every provider of it with a vacancy takes any age (0-25) and any needs,
+ * so that a search from a point gives the same answer for every child there.
+ */
+export function pointOnlyKinds(providers: ProviderColumns, kindCount: number): boolean[] {
+	const result = new Array<boolean>(kindCount).fill(true);
+	for (let p = 0; p < providers.count; p++) {
+		if (providers.vacancies[p] <= 0) continue;
+		if (providers.anyNeeds[p] !== 1 || providers.ageMin[p] > 0 || providers.ageMax[p] < 25) {
+			result[providers.kind[p]] = false;
+		}
+	}
+	return result;
 }
 
 export function emptyState(demandCount: number, slotStart: Int32Array, providerCount: number): MatchingState {
