@@ -48,7 +48,7 @@ const gm = data.rccs.find((rcc) => rcc.id === 'gm')!.laCodes;
 const demoLas = [...new Set(data.rccs.flatMap((rcc) => rcc.laCodes))];
 
 describe('generateCohort', () => {
-	it('gives the same children for the same seed, and others for another seed', () => {
+	it('gives the same children for the same seed, and others for another seed', { timeout: 60_000 }, () => {
 		const trafford = gm.filter((code) => code === 'E08000009');
 		const first = generateCohort(inputFor('same', trafford));
 		const second = generateCohort(inputFor('same', trafford));
@@ -58,13 +58,14 @@ describe('generateCohort', () => {
 		expect(other.children).toHaveLength(first.children.length);
 	});
 
-	describe('on every LA of the demo RCCs', () => {
+	// Generous timeouts: the machines running the suite are shared and sometimes busy.
+	describe('on every LA of the demo RCCs', { timeout: 60_000 }, () => {
 		let input: CohortInput;
 		let cohort: Cohort;
 		beforeAll(() => {
 			input = inputFor('test-cohort', demoLas);
 			cohort = generateCohort(input);
-		});
+		}, 120_000);
 
 		const byLa = (code: string) => cohort.children.filter((child) => child.laCode === code);
 		const percent = (part: number, whole: number) => (100 * part) / whole;
@@ -135,22 +136,21 @@ describe('generateCohort', () => {
 		it('places children only in homes of their kind, never beyond their places', () => {
 			const homes = new Map(input.homes.map((home) => [home.urn, home]));
 			const placed = new Map<string, number>();
+			const wrong: string[] = [];
 			for (const child of cohort.children) {
 				if (child.placementUrn === null) {
-					expect(['foster', 'supported', 'other']).toContain(child.placementType);
+					if (!['foster', 'supported', 'other'].includes(child.placementType)) wrong.push(child.id);
 					continue;
 				}
 				const home = homes.get(child.placementUrn)!;
-				expect(home.kind).toBe(child.placementType);
-				expect(child.placement).toEqual(home.point);
+				if (home.kind !== child.placementType || child.placement !== home.point) wrong.push(child.id);
 				placed.set(home.urn, (placed.get(home.urn) ?? 0) + 1);
 			}
-			for (const [urn, count] of placed) expect(count, urn).toBeLessThanOrEqual(homes.get(urn)!.places);
-			expect(placed).toEqual(cohort.occupancy);
-			const inHomes = cohort.children.filter((c) =>
-				['childrens_home', 'secure', 'residential_school'].includes(c.placementType)
-			);
-			expect(inHomes.every((c) => c.placementUrn !== null)).toBe(true);
+			expect(wrong).toEqual([]);
+			const overfull = [...placed].filter(([urn, count]) => count > homes.get(urn)!.places);
+			expect(overfull).toEqual([]);
+			expect([...placed].sort()).toEqual([...cohort.occupancy].sort());
+			expect(placed.size).toBeGreaterThan(500);
 		});
 
 		it('has plausible ages, sexes and needs, unique ids and no NaN', () => {
