@@ -7,7 +7,8 @@ import { DEMO_FILES, loadDemoData } from './load-demo-data';
 
 const dataDir = path.resolve('server/data');
 
-describe('loadDemoData', () => {
+// Generous timeout: the machines running the suite are shared and sometimes busy.
+describe('loadDemoData', { timeout: 30_000 }, () => {
 	it('reads the shipped files', () => {
 		const lines: string[] = [];
 		const data = loadDemoData(dataDir, (line) => lines.push(line));
