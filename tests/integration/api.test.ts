@@ -269,14 +269,26 @@ describe.each(backends)('map data API on %s', (backend) => {
 		await test.db.sql`delete from dataset_meta where key = 'sources'`;
 	});
 
-	it('serves the layers of an RCC without member LAs as empty, not as an error', async () => {
+	it('serves an RCC without member LAs (a new one) as empty, not as an error', async () => {
 		await test.db.sql`insert into rccs (id, name, is_demo) values ('empty', 'Empty RCC', false)`;
 		const admin: CurrentUser = {
 			...USER,
 			roles: [{ rccId: 'empty', rccName: 'Empty RCC', role: 'rcc_admin', laCode: null, laName: null }]
 		};
 		try {
+			const response = await call(summaryOf, '/api/rccs/empty/summary', { id: 'empty' }, admin);
+			expect(response.status).toBe(200);
+			const summary = (await response.json()) as RccSummary;
+			expect(summary.las).toEqual([]);
+			expect(summary.region.homes.computed).toBe(0);
+			expect(summary.region.childrenLookedAfter.computed).toBeNull();
+			const listing = (await (await call(listRccs, '/api/rccs', {}, admin)).json()) as RccListing[];
+			expect(listing.map((r) => [r.id, r.laCount])).toEqual([
+				['empty', 0],
+				['england', 4]
+			]);
 			for (const [handler, file] of [
+				[boundariesOf, 'boundaries.geojson'],
 				[homesOf, 'homes.geojson'],
 				[hotspotsOf, 'hotspots.geojson'],
 				[placementsOf, 'placements.geojson']

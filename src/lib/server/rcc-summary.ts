@@ -47,6 +47,8 @@ export async function rccSummaries(
 			fostering: fosteringRows,
 			sources: recordedSources ?? SUMMARY_SOURCES
 		});
+		// Without member LAs there are no child figures to suppress (and suppressAreaFigures expects some).
+		if (rcc.laCodes.length === 0) return summary;
 		return withChildFigures(summary, childFigures(rcc.laCodes, childRows, user));
 	});
 }

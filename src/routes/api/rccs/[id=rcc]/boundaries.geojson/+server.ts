@@ -24,7 +24,8 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const codes = boundaries.map((la) => la.code);
 	const [childRows, capacity] = await Promise.all([children.placementsOf(sql, rcc.laCodes), fostering.ofLas(sql, codes)]);
 	// Suppressed exactly as in the summary, so that the two cannot be set against each other.
-	const childCounts = childFigures(rcc.laCodes, childRows, locals.user).byLa;
+	const childCounts =
+		rcc.laCodes.length > 0 ? childFigures(rcc.laCodes, childRows, locals.user).byLa : new Map();
 	const capacityByLa = new Map(capacity.map((row) => [row.laCode, row]));
 	return featureCollection(
 		boundaries.map((la) => {
