@@ -59,4 +59,13 @@ describe('parseAnalysisInput', () => {
 		input.children[0].home = [-1.5, -91];
 		expect(() => prepareAnalysis(input)).toThrow(/children\.0\.home\.1: latitude -91 is outside -90\.\.90/);
 	});
+
+	it('rejects duplicate URNs and child ids', () => {
+		const input = randomInput(1);
+		input.homes[2].urn = input.homes[0].urn;
+		input.children[5].id = input.children[1].id;
+		const issues = issuesOf(() => parseAnalysisInput(input));
+		expect(issues).toContain(`homes.2: duplicate URN ${input.homes[0].urn}`);
+		expect(issues).toContain(`children.5: duplicate child id ${input.children[1].id}`);
+	});
 });

@@ -57,13 +57,40 @@ const geometry = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) })
 ]);
 
-export const analysisInputSchema = z.object({
-	children: z.array(child),
-	homes: z.array(home),
-	fostering: z.array(fostering),
-	boundaries: z.array(z.object({ code: z.string(), name: z.string().optional(), geometry })),
-	rccs: z.array(z.object({ id: z.string(), name: z.string().optional(), laCodes: z.array(z.string()) }))
-});
+export const analysisInputSchema = z
+	.object({
+		children: z.array(child),
+		homes: z.array(home),
+		fostering: z.array(fostering),
+		boundaries: z.array(z.object({ code: z.string(), name: z.string().optional(), geometry })),
+		rccs: z.array(z.object({ id: z.string(), name: z.string().optional(), laCodes: z.array(z.string()) }))
+	})
+	.superRefine((input, context) => {
+		// What-if proposals and boundary lookups address these by key: a duplicate would be ambiguous.
+		const duplicates = (keys: string[], path: string, what: string) => {
+			const seen = new Set<string>();
+			keys.forEach((key, index) => {
+				if (seen.has(key))
+					context.addIssue({ code: 'custom', path: [path, index], message: `duplicate ${what} ${key}` });
+				seen.add(key);
+			});
+		};
+		duplicates(
+			input.homes.map((home) => home.urn),
+			'homes',
+			'URN'
+		);
+		duplicates(
+			input.boundaries.map((boundary) => boundary.code),
+			'boundaries',
+			'LA code'
+		);
+		duplicates(
+			input.children.map((child) => child.id),
+			'children',
+			'child id'
+		);
+	});
 
 /** Thrown for input the engine cannot trust; `issues` lists every problem as `path: message`. */
 export class AnalysisInputError extends Error {

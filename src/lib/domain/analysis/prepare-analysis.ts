@@ -94,6 +94,7 @@ export function prepareAnalysis(raw: AnalysisInput, options: PrepareOptions = {}
 	});
 	const children = childColumns(input, laIndex, (la) => rccsOfLaLists[la] ?? [], rccIndexById, needs);
 	const rccLaSets = rccMembers.map((members) => new Set(members));
+	const rccComplete = rccMembers.map((members) => members.every((la) => la < polygons.codes.length));
 	lap('index');
 
 	for (let c = 0; c < children.count; c++) {
@@ -112,7 +113,9 @@ export function prepareAnalysis(raw: AnalysisInput, options: PrepareOptions = {}
 		if (rccs.length) {
 			// Inside when the placement lies in any member LA of any of the child's RCCs.
 			const placedLa = children.placementLa[c];
-			children.insideRcc[c] = rccs.some((rcc) => rccLaSets[rcc].has(placedLa)) ? 1 : 0;
+			if (rccs.some((rcc) => rccLaSets[rcc].has(placedLa))) children.insideRcc[c] = 1;
+			// Outside only if every member LA has a boundary to be outside of; otherwise unknown.
+			else if (rccs.every((rcc) => rccComplete[rcc])) children.insideRcc[c] = 0;
 		}
 	}
 
