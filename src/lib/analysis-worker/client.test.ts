@@ -59,6 +59,15 @@ describe('analysis worker client', () => {
 		]);
 	});
 
+	it('prepares from a URL fetched in the worker, and later requests wait for it', async () => {
+		const input = randomInput(8, { children: 200, homes: 20 });
+		const client = connected();
+		const url = `data:application/json,${encodeURIComponent(JSON.stringify(input))}`;
+		const [prepared, summaries] = await Promise.all([client.prepareFrom(url), client.call('summaries', {})]);
+		expect(prepared.children).toBe(200);
+		expect(summaries).toEqual(summariseDistances(prepareAnalysis(input)));
+	});
+
 	it('asks for prepare first', async () => {
 		await expect(connected().call('gaps', {})).rejects.toThrow(/Call prepare before/);
 	});

@@ -26,6 +26,8 @@ export interface AnalysisClient {
 		params: AnalysisOperations[K]['params']
 	): Promise<AnalysisOperations[K]['result']>;
 	prepare(input: AnalysisInput): Promise<PreparedSummary>;
+	/** Prepare from a URL serving the input as JSON, fetched inside the worker (preferred for large inputs). */
+	prepareFrom(url: string): Promise<PreparedSummary>;
 	/**
 	 * For dragging: at most one what-if runs and one waits; a newer call replaces the waiting one,
 	 * whose promise resolves to null (stale). The latest proposals are always computed.
@@ -81,6 +83,7 @@ export function createAnalysisClient(endpoint: MessageEndpoint): AnalysisClient 
 	return {
 		call,
 		prepare: (input) => call('prepare', { input }),
+		prepareFrom: (url) => call('prepareFrom', { url }),
 		whatIfLatest(proposals, options) {
 			if (!whatIfRunning) return runWhatIf(proposals, options);
 			waiting?.resolve(null);

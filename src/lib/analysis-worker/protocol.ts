@@ -37,6 +37,15 @@ export interface AnalysisOperations {
 		params: { input: AnalysisInput; thresholdMiles?: number; nearestRadiusMiles?: number };
 		result: PreparedSummary;
 	};
+	/**
+	 * The same, fetching the input (JSON of AnalysisInput) inside the worker: the page neither parses
+	 * nor clones 100,000 children (cloning them costs the main thread about a second). Same-origin
+	 * requests carry the session cookie.
+	 */
+	prepareFrom: {
+		params: { url: string; thresholdMiles?: number; nearestRadiusMiles?: number };
+		result: PreparedSummary;
+	};
 	children: { params: Record<string, never>; result: ChildAnalysis[] };
 	/** Counts from 1 to `suppressUpTo` are withheld (and what would reveal them); 0 or absent: raw. */
 	summaries: { params: { suppressUpTo?: number }; result: DistanceSummaries };

@@ -8,7 +8,8 @@ import {
 	summariseDistances,
 	whatIf,
 	withinRadius,
-	type AnalysisContext
+	type AnalysisContext,
+	type AnalysisInput
 } from '$lib/domain/analysis';
 import {
 	PROTOCOL_VERSION,
@@ -20,12 +21,15 @@ import {
 } from './protocol';
 
 type Handlers = {
-	[K in Operation]: (params: AnalysisOperations[K]['params']) => AnalysisOperations[K]['result'];
+	[K in Operation]: (
+		params: AnalysisOperations[K]['params']
+	) => AnalysisOperations[K]['result'] | Promise<AnalysisOperations[K]['result']>;
 };
 
 /**
  * Answers analysis requests on `endpoint` (the worker's `self`, or a MessagePort in tests), one at a
- * time in arrival order. The prepared context lives here, in the worker, and never crosses back.
+ * time in arrival order (a request waits for an earlier asynchronous one, such as prepareFrom). The
+ * prepared context lives here, in the worker, and never crosses back.
  */
 export function serveAnalysis(endpoint: MessageEndpoint): void {
 	let context: AnalysisContext | null = null;
@@ -33,21 +37,29 @@ export function serveAnalysis(endpoint: MessageEndpoint): void {
 		if (!context) throw new Error('Call prepare before any other analysis operation');
 		return context;
 	};
+	const prepare = (input: unknown, thresholdMiles?: number, nearestRadiusMiles?: number) => {
+		const started = performance.now();
+		context = null;
+		// Validated: whatever crossed a thread or the network is untrusted input.
+		const next = prepareAnalysis(input as AnalysisInput, { thresholdMiles, nearestRadiusMiles });
+		context = next;
+		let over = 0;
+		for (let c = 0; c < next.children.count; c++) if (next.children.miles[c] > next.thresholdMiles) over++;
+		return {
+			children: next.children.count,
+			homes: next.input.homes.length,
+			fosteringPoints: next.input.fostering.length,
+			over20Miles: over,
+			milliseconds: performance.now() - started
+		};
+	};
 	const handlers: Handlers = {
-		prepare({ input, thresholdMiles, nearestRadiusMiles }) {
-			const started = performance.now();
-			context = null;
-			const next = prepareAnalysis(input, { thresholdMiles, nearestRadiusMiles });
-			context = next;
-			let over = 0;
-			for (let c = 0; c < next.children.count; c++) if (next.children.miles[c] > next.thresholdMiles) over++;
-			return {
-				children: next.children.count,
-				homes: next.input.homes.length,
-				fosteringPoints: next.input.fostering.length,
-				over20Miles: over,
-				milliseconds: performance.now() - started
-			};
+		prepare: ({ input, thresholdMiles, nearestRadiusMiles }) =>
+			prepare(input, thresholdMiles, nearestRadiusMiles),
+		async prepareFrom({ url, thresholdMiles, nearestRadiusMiles }) {
+			const response = await fetch(url, { credentials: 'same-origin' });
+			if (!response.ok) throw new Error(`Fetching the analysis input from ${url} failed: ${response.status}`);
+			return prepare(await response.json(), thresholdMiles, nearestRadiusMiles);
 		},
 		children: () => childAnalyses(prepared()),
 		summaries: ({ suppressUpTo }) =>
@@ -61,9 +73,7 @@ export function serveAnalysis(endpoint: MessageEndpoint): void {
 		radius: ({ center, radiusMiles }) => withinRadius(prepared(), center, radiusMiles)
 	};
 
-	endpoint.addEventListener('message', (event: MessageEvent) => {
-		const request = event.data as AnalysisRequest;
-		let response: AnalysisResponse;
+	const answer = async (request: AnalysisRequest): Promise<AnalysisResponse> => {
 		try {
 			if (request?.v !== PROTOCOL_VERSION || !(request.op in handlers)) {
 				throw new Error(
@@ -71,9 +81,9 @@ export function serveAnalysis(endpoint: MessageEndpoint): void {
 				);
 			}
 			const handler = handlers[request.op] as (params: unknown) => unknown;
-			response = { v: PROTOCOL_VERSION, id: request.id, ok: true, result: handler(request.params) };
+			return { v: PROTOCOL_VERSION, id: request.id, ok: true, result: await handler(request.params) };
 		} catch (error) {
-			response = {
+			return {
 				v: PROTOCOL_VERSION,
 				id: request?.id ?? -1,
 				ok: false,
@@ -81,7 +91,11 @@ export function serveAnalysis(endpoint: MessageEndpoint): void {
 				issues: error instanceof AnalysisInputError ? error.issues : undefined
 			};
 		}
-		endpoint.postMessage(response);
+	};
+	let queue: Promise<void> = Promise.resolve();
+	endpoint.addEventListener('message', (event: MessageEvent) => {
+		const request = event.data as AnalysisRequest;
+		queue = queue.then(async () => endpoint.postMessage(await answer(request)));
 	});
 	endpoint.start?.();
 }
