@@ -46,9 +46,16 @@ describe.each(backends)('seedDemo on %s', (backend) => {
 		expect(Object.values(await counts()).every((n) => n === 0)).toBe(true);
 	});
 
-	it('seeds the demo, telling its progress', async () => {
-		const lines: string[] = [];
-		await seedDemo(test.db, { log: (line) => lines.push(line) });
+	it('seeds the demo once, telling its progress, when two instances start together', async () => {
+		const first: string[] = [];
+		const second: string[] = [];
+		await Promise.all([
+			seedDemo(test.db, { log: (line) => first.push(line) }),
+			seedDemo(test.db, { log: (line) => second.push(line) })
+		]);
+		const [lines, other] = first.at(-1)!.startsWith('Demo data seeded') ? [first, second] : [second, first];
+		expect(other.at(-1)).toMatch(/^Demo data already in the database/);
+		expect(other.some((line) => line.startsWith('Inserting'))).toBe(false);
 		expect(await counts()).toEqual({
 			regions: 9,
 			las: 153,

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type postgres from 'postgres';
 import { centerOfMass, pointOnFeature } from '@turf/turf';
 import { DatabaseOpenError, type Database } from '../db/client';
 import {
@@ -46,20 +47,7 @@ export async function seedDemo(db: Database, options: { log: (message: string) =
 	const { log } = options;
 	const { sql } = db;
 	const started = performance.now();
-	const [seeded] = await sql<{ value: { seededAt?: string } }[]>`
-		select value from dataset_meta where key = ${DEMO_META_KEY}`;
-	if (seeded) {
-		log(`Demo data already in the database (seeded ${seeded.value.seededAt ?? 'earlier'})`);
-		return;
-	}
-
-	const [existing] = await sql<{ n: number }[]>`select count(*)::int as n from las`;
-	if (existing.n > 0) {
-		throw new DatabaseOpenError(
-			`The database at ${db.location} already holds ${existing.n} LAs but was not seeded as the demo: ` +
-				'refusing to write the demo over it. Start without DEMO, or use an empty database.'
-		);
-	}
+	if (await alreadySeeded(sql, db.location, log)) return;
 
 	log('Seeding the demo data (first start)…');
 	const data = loadDemoData(path.resolve('server/data'), log);
@@ -68,13 +56,10 @@ export async function seedDemo(db: Database, options: { log: (message: string) =
 	const generated = performance.now();
 
 	log('Writing to the database in one transaction…');
-	await sql.begin(async (tx) => {
+	const written = await sql.begin(async (tx) => {
 		await tx`select pg_advisory_xact_lock(${SEED_LOCK})`;
-		const [again] = await tx`select 1 from dataset_meta where key = ${DEMO_META_KEY}`;
-		if (again) {
-			log('Demo data was seeded by another instance meanwhile');
-			return;
-		}
+		// Another instance may have seeded while this one was generating.
+		if (await alreadySeeded(tx, db.location, log)) return false;
 		const insert = async (table: string, items: Record<string, unknown>[], label = table) => {
 			for (let start = 0; start < items.length; start += BATCH_ROWS) {
 				const batch = items.slice(start, start + BATCH_ROWS);
@@ -94,13 +79,41 @@ export async function seedDemo(db: Database, options: { log: (message: string) =
 			{ key: DEMO_META_KEY, value: tx.json({ ...rows.meta, seededAt: new Date().toISOString(), seconds }) },
 			{ key: 'sources', value: tx.json(DEMO_SOURCES) }
 		]);
+		return true;
 	});
+	if (!written) return;
 	const done = performance.now();
 	const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
 	log(
 		`Demo data seeded in ${seconds(started, done)} s (reading ${seconds(started, read)} s, ` +
 			`generating ${seconds(read, generated)} s, writing ${seconds(generated, done)} s)`
 	);
+}
+
+/**
+ * True when the demo is there already. Refuses a database holding other reference data (no demo
+ * marker): the demo is never written over it. One statement, so one snapshot, for both checks.
+ */
+async function alreadySeeded(
+	sql: postgres.Sql | postgres.TransactionSql,
+	location: string,
+	log: (message: string) => void
+): Promise<boolean> {
+	const [state] = await sql<{ seededAt: string | null; seeded: boolean; las: number }[]>`
+		select (select value ->> 'seededAt' from dataset_meta where key = ${DEMO_META_KEY}) as "seededAt",
+			exists (select 1 from dataset_meta where key = ${DEMO_META_KEY}) as seeded,
+			(select count(*)::int from las) as las`;
+	if (state.seeded) {
+		log(`Demo data already in the database (seeded ${state.seededAt ?? 'earlier'})`);
+		return true;
+	}
+	if (state.las > 0) {
+		throw new DatabaseOpenError(
+			`The database at ${location} already holds ${state.las} LAs but was not seeded as the demo: ` +
+				'refusing to write the demo over it. Start without DEMO, or use an empty database.'
+		);
+	}
+	return false;
 }
 
 interface SeedRows {
