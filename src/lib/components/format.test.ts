@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCompared, formatCount, formatPercent, formatRate } from './format';
+import { formatCount, formatPercent, formatRate } from './format';
 
 describe('format', () => {
 	it('groups thousands the British way and rounds counts', () => {
@@ -17,17 +17,5 @@ describe('format', () => {
 		expect(formatCount(3, true)).toBe('suppressed');
 		expect(formatPercent(null)).toBe('–');
 		expect(formatCount(Number.NaN)).toBe('–');
-	});
-
-	it('describes a computed figure beside the published one', () => {
-		expect(describeCompared({ computed: 412, published: 410 }, 'count', 'DfE')).toBe(
-			'412; DfE published 410'
-		);
-		expect(describeCompared({ computed: 11.26, published: null }, 'percent', 'DfE')).toBe(
-			'11.3%; not published by DfE'
-		);
-		expect(describeCompared({ computed: null, published: 9, suppressed: true }, 'count', 'DfE')).toBe(
-			'suppressed; DfE published 9'
-		);
 	});
 });

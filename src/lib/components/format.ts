@@ -1,5 +1,3 @@
-import type { Compared } from '$lib/domain/types';
-
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
@@ -22,11 +20,4 @@ export type FigureKind = 'count' | 'percent';
 
 export function formatFigure(value: number | null | undefined, kind: FigureKind, suppressed = false): string {
 	return kind === 'percent' ? formatPercent(value, suppressed) : formatCount(value, suppressed);
-}
-
-/** "412 (DfE 410)" as words a screen reader can say too. */
-export function describeCompared(figure: Compared, kind: FigureKind, publisher: string): string {
-	const computed = formatFigure(figure.computed, kind, figure.suppressed);
-	if (figure.published === null) return `${computed}; not published by ${publisher}`;
-	return `${computed}; ${publisher} published ${formatFigure(figure.published, kind)}`;
 }

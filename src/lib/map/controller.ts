@@ -71,6 +71,7 @@ export class MapController {
 	#index: FeatureIndex | null = null;
 	#context: StyleContext = { fosteringBreaks: [], hotspotBreaks: [], labelFont: localLabelFont };
 	#cursor = '';
+	#frames = 0;
 
 	constructor(options: MapControllerOptions) {
 		this.#options = options;
@@ -82,9 +83,11 @@ export class MapController {
 			dragRotate: false,
 			pitchWithRotate: false,
 			touchPitch: false,
-			// MapLibre's defaults name its controls in English already; keep keyboard panning on.
-			keyboard: true
+			keyboard: true,
+			// Software WebGL (headless, some virtual desktops) pays for every frame: no label fade-in.
+			fadeDuration: 0
 		});
+		map.on('render', () => this.#frames++);
 		map.touchZoomRotate.disableRotation();
 		map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 		map.addControl(new ScaleControl({ unit: 'imperial' }), 'bottom-left');
@@ -94,12 +97,16 @@ export class MapController {
 		);
 		map.once('load', () => this.#onStyleLoaded());
 		map.on('idle', () => {
-			if (this.#hasData) options.onStatus('idle');
+			if (!this.#hasData) return;
+			performance.mark('map:idle');
+			options.onStatus('idle');
 		});
 		map.on('error', (event) => options.onStatus('error', event.error?.message ?? 'The map could not draw'));
 		map.on('click', (event) => modes[this.#mode].click(this.#pointer(event.point)));
 		map.on('mousemove', (event) => modes[this.#mode].move(this.#pointer(event.point)));
 		this.#map = map;
+		// Marks for the benchmark and for anyone profiling: where the time to a drawn map goes.
+		performance.mark('map:created');
 		options.onStatus('loading');
 	}
 
@@ -132,12 +139,34 @@ export class MapController {
 		return counts;
 	}
 
+	/** Frames drawn so far: each one costs real time on software WebGL. */
+	get frames(): number {
+		return this.#frames;
+	}
+
 	/** Names of the LAs whose labels were placed (MapLibre drops labels that would overlap). */
 	renderedLabels(): string[] {
 		if (!this.#map.getLayer('la-labels')) return [];
 		return this.#map
 			.queryRenderedFeatures({ layers: ['la-labels'] })
 			.map((feature) => String(feature.properties.name));
+	}
+
+	/** Where a home or an LA's label point is on screen, in pixels from the map's top left corner. */
+	screenPoint(selection: Selection): { x: number; y: number } | null {
+		const data = this.#applied?.data;
+		if (!data || !selection) return null;
+		let lonLat: [number, number] | undefined;
+		if (selection.kind === 'home') {
+			const home = data.homes.features.find((feature) => feature.properties.urn === selection.urn);
+			lonLat = home?.geometry.coordinates as [number, number] | undefined;
+		} else {
+			const la = data.boundaries.features.find((feature) => feature.properties.code === selection.code);
+			if (la) lonLat = [la.properties.labelLon, la.properties.labelLat];
+		}
+		if (!lonLat) return null;
+		const { x, y } = this.#map.project(lonLat);
+		return { x, y };
 	}
 
 	zoomToSelection(selection: Selection): void {
@@ -181,6 +210,7 @@ export class MapController {
 			} as typeof spec);
 		}
 		this.#styleReady = true;
+		performance.mark('map:style-loaded');
 		if (this.#pending) {
 			const pending = this.#pending;
 			this.#pending = null;
@@ -249,6 +279,7 @@ export class MapController {
 			);
 		}
 		this.#hasData = true;
+		performance.mark('map:data-set');
 	}
 
 	#source(id: SourceId): GeoJSONSource {

@@ -50,3 +50,28 @@ describe('rangeLabels', () => {
 		expect(rangeLabels([], 'places')).toEqual(['Any number of places']);
 	});
 });
+
+describe('the style MapLibre is given', () => {
+	// The validator MapLibre itself runs (a dependency of maplibre-gl), so an invalid expression fails
+	// here rather than as a silently missing layer in the browser.
+	const style = (breaks: { fosteringBreaks: number[]; hotspotBreaks: number[] }) => ({
+		version: 8 as const,
+		sources: Object.fromEntries(
+			['regions', 'boundaries', 'la-labels', 'homes', 'hotspots', 'placements'].map((id) => [
+				id,
+				{ type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } }
+			])
+		),
+		layers: styleLayers({ ...breaks, labelFont: ['sans-serif'] }).map(({ spec }) => spec)
+	});
+
+	it('is valid before any data has arrived (no class breaks yet)', async () => {
+		const { validateStyleMin } = await import('@maplibre/maplibre-gl-style-spec');
+		expect(validateStyleMin(style({ fosteringBreaks: [], hotspotBreaks: [] }))).toEqual([]);
+	});
+
+	it('is valid with every class break filled in', async () => {
+		const { validateStyleMin } = await import('@maplibre/maplibre-gl-style-spec');
+		expect(validateStyleMin(style(context))).toEqual([]);
+	});
+});

@@ -50,12 +50,26 @@ export interface MapLayerDefinition {
 	/** Style layers whose features are counted as "drawn" by the test hook and the benchmark. */
 	countedStyleLayerIds: string[];
 	legend(context: StyleContext): LegendItem[];
+	/** Said in the legend when the layer has nothing to draw for this user (access rules, privacy). */
+	emptyNote: string;
 }
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 
+/**
+ * A constant written as a per-feature expression. MapLibre compiles one shader program per layer type
+ * and per set of data-driven properties, and on software WebGL each compile costs a few hundred
+ * milliseconds; writing every fill's and every line's colour, width and opacity per feature lets all
+ * fills share one program and all lines another (measured: about a second less until idle).
+ */
+function perFeature<T extends string | number>(value: T): ExpressionSpecification {
+	return ['case', ['has', 'sharedShaderProgram'], value, value];
+}
+
 function stepColours(property: string, ramp: readonly string[], breaks: number[]): ExpressionSpecification {
 	const colours = ramp.slice(ramp.length - breaks.length - 1);
+	// A step with no stops is not a valid expression: one class is one colour.
+	if (breaks.length === 0) return perFeature(colours[0]);
 	const stops: (number | string)[] = [];
 	breaks.forEach((value, index) => stops.push(value, colours[index + 1]));
 	return ['step', ['coalesce', ['get', property], 0], colours[0], ...stops] as ExpressionSpecification;
@@ -93,7 +107,17 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 	return [
 		{
 			owner: 'base',
-			spec: { id: 'regions-fill', type: 'fill', source: 'regions', paint: { 'fill-color': chrome.land } }
+			spec: {
+				id: 'regions-fill',
+				type: 'fill',
+				source: 'regions',
+				// Edges come from the line layers; antialiased fills cost an extra pass on software WebGL.
+				paint: {
+					'fill-color': perFeature(chrome.land),
+					'fill-opacity': perFeature(1),
+					'fill-antialias': false
+				}
+			}
 		},
 		{
 			owner: 'boundaries',
@@ -103,7 +127,8 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 				source: 'boundaries',
 				paint: {
 					'fill-color': ['case', ['get', 'member'], chrome.memberFill, chrome.contextFill],
-					'fill-opacity': 0.9
+					'fill-opacity': perFeature(0.9),
+					'fill-antialias': false
 				}
 			}
 		},
@@ -115,7 +140,8 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 				source: 'boundaries',
 				paint: {
 					'fill-color': stepColours('fosteringPlacesPer10k', fosteringRamp, context.fosteringBreaks),
-					'fill-opacity': ['case', ['get', 'member'], 0.85, 0.35]
+					'fill-opacity': ['case', ['get', 'member'], 0.85, 0.35],
+					'fill-antialias': false
 				}
 			}
 		},
@@ -127,8 +153,8 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 				source: 'hotspots',
 				paint: {
 					'fill-color': stepColours('children', hotspotRamp, context.hotspotBreaks),
-					'fill-opacity': 0.7,
-					'fill-outline-color': '#ffffff'
+					'fill-opacity': perFeature(0.55),
+					'fill-antialias': false
 				}
 			}
 		},
@@ -138,7 +164,11 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 				id: 'regions-line',
 				type: 'line',
 				source: 'regions',
-				paint: { 'line-color': chrome.regionLine, 'line-width': 1 }
+				paint: {
+					'line-color': perFeature(chrome.regionLine),
+					'line-width': perFeature(1),
+					'line-opacity': perFeature(1)
+				}
 			}
 		},
 		{
@@ -149,7 +179,8 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 				source: 'boundaries',
 				paint: {
 					'line-color': ['case', ['get', 'member'], chrome.memberLine, chrome.contextLine],
-					'line-width': ['case', ['get', 'member'], 1.2, 0.6]
+					'line-width': ['case', ['get', 'member'], 1.2, 0.6],
+					'line-opacity': perFeature(1)
 				}
 			}
 		},
@@ -186,8 +217,8 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 				type: 'line',
 				source: 'boundaries',
 				paint: {
-					'line-color': chrome.selected,
-					'line-width': 3,
+					'line-color': perFeature(chrome.selected),
+					'line-width': perFeature(3),
 					'line-opacity': ['case', selected, 1, 0]
 				}
 			}
@@ -238,6 +269,7 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 		id: 'boundaries',
 		title: 'Local authority boundaries',
 		description: 'Member LAs outlined and named; neighbouring LAs in grey for context.',
+		emptyNote: 'No boundaries to show.',
 		defaultVisible: true,
 		styleLayerIds: ['la-fill', 'la-line', 'la-labels'],
 		countedStyleLayerIds: ['la-fill'],
@@ -256,6 +288,7 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 		id: 'homes',
 		title: "Children's homes",
 		description: 'Sized by places, coloured by sector. Locations are approximate: Ofsted redacts addresses.',
+		emptyNote: 'No homes to show: homes are on the maps of the RCCs you work in.',
 		defaultVisible: true,
 		styleLayerIds: ['homes-circle'],
 		countedStyleLayerIds: ['homes-circle'],
@@ -269,6 +302,7 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 		id: 'fostering',
 		title: 'Fostering capacity',
 		description: 'Fostering places per 10,000 children aged 0 to 17, by LA.',
+		emptyNote: 'No fostering figures to show.',
 		defaultVisible: false,
 		styleLayerIds: ['fostering-fill'],
 		countedStyleLayerIds: ['fostering-fill'],
@@ -285,7 +319,8 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 		title: 'Demand hotspots',
 		description:
 			"Where looked-after children's homes are, as hexagons; areas with fewer than 5 children are not shown.",
-		defaultVisible: true,
+		emptyNote: 'No area holds 5 or more children, or your account does not see them.',
+		defaultVisible: false,
 		styleLayerIds: ['hotspots-fill'],
 		countedStyleLayerIds: ['hotspots-fill'],
 		legend: (context) => {
@@ -300,6 +335,7 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 		id: 'placements',
 		title: 'Placements',
 		description: "Lines from each child's home area to where they live now.",
+		emptyNote: "No placements to show: commissioners see the placements of their own LA's children.",
 		defaultVisible: false,
 		styleLayerIds: ['placements-line'],
 		countedStyleLayerIds: ['placements-line'],

@@ -1,5 +1,6 @@
 import type { LayerId } from './layers';
 import type { MapStatus } from './controller';
+import type { Selection } from './view-state';
 
 /**
  * What browser tests and the benchmark read from the page: the map's status and what it drew. Plain
@@ -9,6 +10,10 @@ export interface MapTestHook {
 	status: MapStatus;
 	renderedFeatureCounts(): Record<LayerId, number>;
 	renderedLabels(): string[];
+	/** Frames drawn so far. */
+	frames(): number;
+	/** Where a home or an LA's label point is drawn, in pixels from the map's top left corner. */
+	screenPoint(selection: Selection): { x: number; y: number } | null;
 }
 
 declare global {

@@ -31,6 +31,22 @@ export class MapPage {
 
 	loading = $derived(this.data === null && this.loadError === null);
 
+	/** Layers with nothing to draw for this user (refused by the API, or nothing they may see). */
+	empty: Record<LayerId, boolean> = $derived.by(() => {
+		const data = this.data;
+		const none = (count: number) => data !== null && count === 0;
+		return {
+			boundaries: none(data?.boundaries.features.length ?? 0),
+			fostering: none(
+				data?.boundaries.features.filter((feature) => feature.properties.fosteringPlacesPer10k !== null)
+					.length ?? 0
+			),
+			hotspots: none(data?.hotspots.features.length ?? 0),
+			placements: none(data?.placements.features.length ?? 0),
+			homes: none(data?.homes.features.length ?? 0)
+		};
+	});
+
 	async load(fetcher: typeof fetch, rccId: string) {
 		this.loadError = null;
 		try {

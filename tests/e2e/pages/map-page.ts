@@ -1,0 +1,56 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { screenshotPath } from '../screenshot-path';
+import type { LayerId } from '../../../src/lib/map/layers';
+import type { Selection } from '../../../src/lib/map/view-state';
+
+/** The map page, driven through its accessible names and the map's test hook (window.closeToHomeMap). */
+export class MapPage {
+	readonly map: Locator;
+	readonly details: Locator;
+
+	constructor(readonly page: Page) {
+		this.map = page.locator('[data-map-state]');
+		this.details = page.getByRole('complementary', { name: 'Details' });
+	}
+
+	async goto(rccId: string) {
+		return this.page.goto(`/rcc/${rccId}`);
+	}
+
+	/** Waits for MapLibre's idle event after the last change: data loaded, tiles drawn, nothing moving. */
+	async waitForIdle() {
+		await expect(this.map).toHaveAttribute('data-map-state', 'idle', { timeout: 60_000 });
+	}
+
+	layerToggle(title: string): Locator {
+		return this.page.getByRole('checkbox', { name: title, exact: true });
+	}
+
+	async setLayer(title: string, visible: boolean) {
+		await this.layerToggle(title).setChecked(visible);
+		await this.waitForIdle();
+	}
+
+	async renderedFeatureCounts(): Promise<Record<LayerId, number>> {
+		return this.page.evaluate(() => window.closeToHomeMap!.renderedFeatureCounts());
+	}
+
+	async renderedLabels(): Promise<string[]> {
+		return this.page.evaluate(() => window.closeToHomeMap!.renderedLabels());
+	}
+
+	/** Clicks the map where a home or an LA's label point is drawn. */
+	async clickOn(selection: Selection) {
+		const point = await this.page.evaluate((target) => window.closeToHomeMap!.screenPoint(target), selection);
+		if (!point) throw new Error(`${JSON.stringify(selection)} is not on the map`);
+		await this.map.click({ position: point });
+	}
+
+	viewButton(name: 'Map' | 'Table'): Locator {
+		return this.page.getByRole('group', { name: 'Show the region as' }).getByRole('button', { name });
+	}
+
+	async screenshot(name: string) {
+		await this.page.screenshot({ path: screenshotPath(name) });
+	}
+}
