@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import { readConfig } from '../src/lib/server/config';
+import { markSocketProtocol, useSocketProtocol } from '../src/lib/server/auth/request-protocol';
 import { DatabaseOpenError } from '../src/lib/server/db/client';
 import { provideRuntime, startRuntime } from '../src/lib/server/runtime';
 import { createAppCollabServer } from './collab/app-collab-server';
@@ -20,9 +21,18 @@ async function main() {
 	);
 	const runtime = await provideRuntime(startRuntime(config, log));
 
+	// Without ORIGIN or PROTOCOL_HEADER, adapter-node would take plain HTTP for https (request-protocol.ts).
+	const socketProtocol = useSocketProtocol();
 	// Imported only now: the SvelteKit bundle reads the runtime installed above.
 	const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
-	const server = http.createServer(handler);
+	const server = http.createServer(
+		socketProtocol
+			? (request: http.IncomingMessage, response: http.ServerResponse) => {
+					markSocketProtocol(request);
+					handler(request, response);
+				}
+			: handler
+	);
 	// Live collaboration: /collab/<docName> websockets (server/collab); anything else cannot upgrade.
 	const collab = createAppCollabServer(runtime);
 	server.on('upgrade', (request, socket, head) => {

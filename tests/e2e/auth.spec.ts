@@ -1,0 +1,64 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { SignInPage } from './pages/sign-in-page';
+
+const commissioner = 'e08000003@demo.local'; // Manchester, in the Greater Manchester demo RCC
+const password = 'demo';
+
+test('sign in from a protected page, land on it, sign out, and be asked to sign in again', async ({
+	page
+}) => {
+	const signIn = new SignInPage(page);
+	await page.goto('/rcc/gm');
+	await expect(page).toHaveURL(/\/login\?redirectTo=%2Frcc%2Fgm$/);
+	await expect(signIn.heading).toBeVisible();
+
+	await signIn.signIn(commissioner, password);
+	await expect(page).toHaveURL(/\/rcc\/gm$/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Greater Manchester');
+	const cookie = (await page.context().cookies()).find((c) => c.name === 'cth_session');
+	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+	expect(await page.evaluate(() => document.cookie)).not.toContain('cth_session');
+
+	await signIn.signOut();
+	await expect(page).toHaveURL(/\/login$/);
+	expect((await page.context().cookies()).some((c) => c.name === 'cth_session')).toBe(false);
+	await page.goto('/rcc/gm');
+	await expect(page).toHaveURL(/\/login\?redirectTo=%2Frcc%2Fgm$/);
+});
+
+test('a wrong password is refused with the same message as an unknown email', async ({ page }) => {
+	const signIn = new SignInPage(page);
+	await signIn.goto();
+	await signIn.signIn(commissioner, 'not the password');
+	await expect(signIn.errorSummary).toContainText('The email or password is wrong.');
+	await expect(signIn.email).toHaveValue(commissioner);
+	await signIn.signIn('nobody@demo.local', 'not the password');
+	await expect(signIn.errorSummary).toContainText('The email or password is wrong.');
+	await signIn.signIn('', '');
+	await expect(signIn.errorSummary).toContainText('Enter your email address');
+	await expect(signIn.errorSummary).toContainText('Enter your password');
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	expect(results.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('a session that has ended sends the person to sign in, then back to the page they asked for', async ({
+	page,
+	context
+}) => {
+	const signIn = new SignInPage(page);
+	await signIn.goto('/rcc/gm');
+	await signIn.signIn(commissioner, password);
+	await expect(page).toHaveURL(/\/rcc\/gm$/);
+	// The server ends it (expiry is tested in tests/integration/auth.test.ts); the browser still holds the
+	// cookie of a session the server no longer knows.
+	const [session] = (await context.cookies()).filter((c) => c.name === 'cth_session');
+	await context.addCookies([{ ...session, value: 'ended-session-token' }]);
+
+	await page.goto('/rcc/se');
+	await expect(page).toHaveURL(/\/login\?redirectTo=%2Frcc%2Fse$/);
+	expect((await context.cookies()).some((c) => c.name === 'cth_session')).toBe(false);
+	await signIn.signIn('admin.se@demo.local', password);
+	await expect(page).toHaveURL(/\/rcc\/se$/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('South East');
+});
