@@ -215,7 +215,8 @@ function main() {
 			minMs: round(Math.min(...fullRuns)),
 			maxMs: round(Math.max(...fullRuns)),
 			phasesMedianMs: Object.fromEntries(Object.entries(phaseRuns).map(([k, v]) => [k, round(median(v))])),
-			validationWithZodMs: round(validation.ms),
+			// parseAnalysisInput: a plain loop over the children, zod for the rest (and for any error messages).
+			validationMs: round(validation.ms),
 			summariesMs: round(summaries.ms),
 			gapsMs: round(gaps.ms),
 			gapCells: gaps.value.ranked.length,
