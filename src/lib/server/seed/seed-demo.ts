@@ -178,11 +178,13 @@ function buildRows(data: DemoData, log: (message: string) => void): SeedRows {
 		ageMax: home.ageMax,
 		needs: home.needs
 	}));
+	// LSOAs (with deprivation) are shipped for the demo RCCs' LAs; any other LA falls back to its MSOAs.
+	const lsoaLas = new Set(data.lsoas.map((lsoa) => lsoa.laCode));
 	const cohort = generateCohort({
 		seed: DEMO_SEED,
 		las: cohortLas,
 		locator,
-		homeAreas: data.lsoas,
+		homeAreas: [...data.lsoas, ...data.msoas.filter((msoa) => !lsoaLas.has(msoa.laCode))],
 		carerAreas: data.msoas,
 		homes: cohortHomes,
 		progress: log
