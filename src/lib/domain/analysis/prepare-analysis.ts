@@ -11,6 +11,7 @@ import { haversineMiles } from './haversine-miles';
 import { kdIndex } from './kd-index';
 import { createNeedMasks, type NeedMasks } from './need-masks';
 import { parseAnalysisInput } from './parse-analysis-input';
+import { createPointMemo } from './point-memo';
 import { createPolygonIndex } from './polygon-index';
 import {
 	FOSTERING_KIND_INDEX,
@@ -131,18 +132,19 @@ export function prepareAnalysis(raw: AnalysisInput, options: PrepareOptions = {}
 	};
 	const miles = new Float64Array(1);
 	const pointOnly = pointOnlyKinds(providers, PROVISION_KINDS.length);
-	const samePoint = new Map<string, number>(); // key -> a child already answered
+	// Per kind: home point -> a child already answered there.
+	const samePoint = PROVISION_KINDS.map((_, kind) => (pointOnly[kind] ? createPointMemo() : null));
 	for (let c = 0; c < children.count; c++) {
 		const kind = children.provision[c];
 		if (kind < 0) continue;
-		const key = pointOnly[kind] ? `${kind}:${children.homeLon[c]},${children.homeLat[c]}` : null;
-		const earlier = key === null ? undefined : samePoint.get(key);
+		const memo = samePoint[kind];
+		const earlier = memo?.get(children.homeLon[c], children.homeLat[c]);
 		if (earlier !== undefined) {
 			children.nearestProvider[c] = children.nearestProvider[earlier];
 			children.nearestMiles[c] = children.nearestMiles[earlier];
 			continue;
 		}
-		if (key !== null) samePoint.set(key, c);
+		memo?.set(children.homeLon[c], children.homeLat[c], c);
 		query.lon = children.homeLon[c];
 		query.lat = children.homeLat[c];
 		query.age = children.age[c];

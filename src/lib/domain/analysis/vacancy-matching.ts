@@ -1,6 +1,7 @@
 import type { ChildColumns, KDIndex, ProviderColumns } from './analysis-context';
 import { createScratch, suitableWithin } from './find-vacancies';
 import { kdIndex } from './kd-index';
+import { createPointMemo } from './point-memo';
 
 /**
  * Who could live within the threshold (20 miles) of home: children placed further away ("demand") are
@@ -61,14 +62,14 @@ export function buildVacancyMatching(
 	const query = { lon: 0, lat: 0, age: 0, needMask: children.needMask, needOffset: 0, needWords };
 	// Where every provider of a kind takes any age and needs, a home point's edges are the same for all
 	// its children (homes are small-area centroids): compute them once per point.
-	const samePoint = new Map<string, number>();
+	const samePoint = pointOnlyKinds.map((pointOnly) => (pointOnly ? createPointMemo() : null));
 	for (let d = 0; d < demand.length; d++) {
 		const c = demand[d];
 		const kind = children.provision[c];
 		const index = vacancyIndexes[kind];
 		if (index) {
-			const key = pointOnlyKinds[kind] ? `${kind}:${children.homeLon[c]},${children.homeLat[c]}` : null;
-			const earlier = key === null ? undefined : samePoint.get(key);
+			const memo = samePoint[kind];
+			const earlier = memo?.get(children.homeLon[c], children.homeLat[c]);
 			let found: number;
 			if (earlier !== undefined) {
 				found = adjStart[earlier + 1] - adjStart[earlier];
@@ -82,7 +83,7 @@ export function buildVacancyMatching(
 				found = suitableWithin(index, providers, query, thresholdMiles, scratch);
 				if (edgeCount + found > edges.length) edges = grow(edges, edgeCount + found);
 				edges.set(scratch.ids.subarray(0, found), edgeCount);
-				if (key !== null) samePoint.set(key, d);
+				memo?.set(children.homeLon[c], children.homeLat[c], d);
 			}
 			edgeCount += found;
 		}
