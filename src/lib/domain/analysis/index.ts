@@ -17,6 +17,7 @@ export type * from './types';
 export type { AnalysisContext } from './analysis-context';
 export { prepareAnalysis, type PrepareOptions } from './prepare-analysis';
 export { parseAnalysisInput, analysisInputSchema, AnalysisInputError } from './parse-analysis-input';
+export { parseProposals } from './parse-proposals';
 export { haversineMiles, EARTH_RADIUS_MILES } from './haversine-miles';
 export { distanceBand, distanceBandIndex, DISTANCE_BANDS, OVER_MILES } from './distance-band';
 export { createPolygonIndex, type PolygonIndex } from './polygon-index';

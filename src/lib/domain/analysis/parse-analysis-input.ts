@@ -11,7 +11,7 @@ const latitude = z
 	.number({ error: 'latitude must be a finite number' })
 	.gte(-90, { error: (issue) => `latitude ${issue.input} is outside -90..90` })
 	.lte(90, { error: (issue) => `latitude ${issue.input} is outside -90..90` });
-const lonLat = z.tuple([longitude, latitude], { error: 'expected [longitude, latitude]' });
+export const lonLatSchema = z.tuple([longitude, latitude], { error: 'expected [longitude, latitude]' });
 
 const needs = z.array(z.string());
 const count = z.number().int().nonnegative();
@@ -21,8 +21,8 @@ const child = z.object({
 	id: z.string(),
 	laCode: z.string(),
 	rccIds: z.array(z.string()).optional(),
-	home: lonLat,
-	placement: lonLat.nullable(),
+	home: lonLatSchema,
+	placement: lonLatSchema.nullable(),
 	placementType: z.enum(['foster', 'childrens_home', 'secure', 'residential_school', 'supported', 'other']),
 	age: z.number().int().min(0).max(25),
 	needs
@@ -33,7 +33,7 @@ const home = z
 		urn: z.string(),
 		laCode: z.string(),
 		kind: homeKind,
-		location: lonLat,
+		location: lonLatSchema,
 		places: count,
 		vacancies: count,
 		ageMin: z.number().int().min(0),
@@ -46,12 +46,12 @@ const fostering = z.object({
 	laCode: z.string(),
 	places: count,
 	vacancies: count,
-	location: lonLat,
+	location: lonLatSchema,
 	label: z.string().optional(),
 	needs: needs.optional()
 });
 
-const ring = z.array(lonLat).min(4, 'a polygon ring needs at least 4 positions');
+const ring = z.array(lonLatSchema).min(4, 'a polygon ring needs at least 4 positions');
 const geometry = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
 	z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) })

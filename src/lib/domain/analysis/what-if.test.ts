@@ -112,4 +112,14 @@ describe('whatIf', () => {
 		expect(result.las.map((la) => la.code).sort()).toEqual(['NE', 'SE', 'SW']);
 		expect(() => whatIf(context, [{ action: 'remove', urn: 'nope' }])).toThrow(/No home with URN nope/);
 	});
+
+	it('refuses malformed proposals with a clear message', () => {
+		const context = prepareAnalysis(randomInput(4));
+		const bad = [{ ...randomProposal(seeded(1), 'x'), location: [-1.5, 123] }] as Proposal[];
+		expect(() => whatIf(context, bad)).toThrow(
+			/proposals\.0\.location\.1: latitude 123 is outside -90\.\.90/
+		);
+		const negative = [{ ...randomProposal(seeded(1), 'x'), places: -2 }] as Proposal[];
+		expect(() => whatIf(context, negative)).toThrow(/proposals\.0\.places/);
+	});
 });

@@ -2,6 +2,7 @@ import { LA_TOTAL_FIELDS, type AnalysisContext } from './analysis-context';
 import { haversineMiles } from './haversine-miles';
 import { degreesAround } from './find-vacancies';
 import { needsMet } from './need-masks';
+import { parseProposals } from './parse-proposals';
 import { provisionKindIndex } from './provision-kinds';
 import type { Proposal, WhatIfArea, WhatIfResult } from './types';
 import {
@@ -39,10 +40,11 @@ interface Added {
  */
 export function whatIf(
 	context: AnalysisContext,
-	proposals: readonly Proposal[],
+	untrustedProposals: readonly Proposal[],
 	options: WhatIfOptions = {}
 ): WhatIfResult {
 	const started = performance.now();
+	const proposals = parseProposals(untrustedProposals);
 	const { matching, providers, children, needs, thresholdMiles } = context;
 	const baseCount = providers.count;
 
