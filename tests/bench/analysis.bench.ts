@@ -7,7 +7,8 @@
  * sample, extrapolated, with the ratio.
  *
  * Environment: RUNS (default 5), DRAGS (200), TURF_SAMPLE (children, default 1000), CHILDREN, HOMES,
- * BOUNDARIES (bsc | bgc | buc).
+ * BOUNDARIES (bsc | bgc | buc), BROWSER=1 to also run the Web Worker in headless Chromium
+ * (CHROMIUM_PATH, default /usr/bin/chromium).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +27,7 @@ import {
 } from '../../src/lib/domain/analysis';
 import { provisionIndexFor, PROVISION_KINDS } from '../../src/lib/domain/analysis/provision-kinds';
 import { NEEDS, random, synthesiseEngland } from './analysis-synthetic-england';
+import type { BrowserWorkerFigures } from './analysis-worker-in-chromium';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const DRAGS = Number(process.env.DRAGS ?? 200);
@@ -106,7 +108,7 @@ function turfPairwise(context: AnalysisContext, sample: number[]) {
 	return { ms: performance.now() - started, nearest };
 }
 
-function main() {
+async function main() {
 	console.log(`Synthesising England: ${CHILDREN} children, ${HOMES} homes, ${BOUNDARIES} boundaries...`);
 	const generated = time(() =>
 		synthesiseEngland({ children: CHILDREN, homes: HOMES, boundaries: BOUNDARIES })
@@ -188,6 +190,13 @@ function main() {
 	});
 	const turfExtrapolatedMs = (turf.ms / sample.length) * input.children.length;
 	const fullMedian = median(fullRuns);
+	let browserWorker: BrowserWorkerFigures | null = null;
+	if (process.env.BROWSER) {
+		console.log('Running the analysis worker in headless Chromium...');
+		// Imported only here: Vite and Playwright would otherwise inflate the memory figures above.
+		const { analysisWorkerInChromium } = await import('./analysis-worker-in-chromium');
+		browserWorker = await analysisWorkerInChromium(input, dragPath.slice(0, 100).map(proposalAt));
+	}
 	const nearestMedian = median(phaseRuns.nearest ?? [0]);
 
 	const results = {
@@ -232,6 +241,7 @@ function main() {
 			meanChildrenGained: round(gainedTotal / whatIfRuns.length, 2),
 			moveExistingHomeMedianMs: moveRuns.length ? round(median(moveRuns), 2) : null
 		},
+		browserWorker,
 		memory: { peakRssMB: round(peak.rssMB), peakHeapUsedMB: round(peak.heapUsedMB) },
 		turf: {
 			sampleChildren: sample.length,
@@ -265,4 +275,4 @@ function main() {
 		console.warn(`WARNING: ${disagreements} sampled children got a different nearest vacancy from Turf`);
 }
 
-main();
+await main();
