@@ -66,6 +66,15 @@ const ENGLAND_AS_SEEN_BY_OTHERS = {
 
 const get = (pathname: string) => (session: Session) => session.get(pathname);
 
+/** The plan created in beforeAll (by Alpha's commissioner): cases read it when they run. */
+let planId = '';
+const plan = (pathname: string) => pathname.replace(':plan', planId);
+/** Redirect targets with the plan's id put back as `:plan`, so expectations can be written up front. */
+const planLocation = async (response: Response) =>
+	response.status === 303 ? response.headers.get('location')?.replace(planId, ':plan') : undefined;
+const rolesOnly = (status: Record<Persona, number>): Expected =>
+	Object.fromEntries(PERSONAS.map((p) => [p, { status: status[p] }])) as Expected;
+
 const CASES: Case[] = [
 	{
 		name: 'GET /api/me',
@@ -257,6 +266,90 @@ const CASES: Case[] = [
 		expected: signedIn(notFound('nope'), UNAUTHORISED)
 	},
 	{
+		name: 'GET /api/rccs/tst/plans',
+		request: get('/api/rccs/tst/plans'),
+		observe: async (response) =>
+			response.status === 200
+				? ((await response.json()) as { title: string }[]).map((p) => p.title)
+				: response.json(),
+		expected: {
+			...signedIn({ status: 200, seen: ['Sufficiency strategy'] }, UNAUTHORISED),
+			adminOther: notFound('tst')
+		}
+	},
+	{
+		name: 'POST /api/rccs/tst/plans (start a plan: commissioners and administrators)',
+		request: (session) =>
+			session.postJson('/api/rccs/tst/plans', { title: 'Another plan', period: '2027-2030' }),
+		expected: rolesOnly({
+			anonymous: 401,
+			viewer: 403,
+			commissionerA: 201,
+			commissionerB: 201,
+			adminTst: 201,
+			adminOther: 404
+		})
+	},
+	{
+		name: 'GET /api/rccs/tst/plans/:plan/snapshots',
+		request: (session) => session.get(plan('/api/rccs/tst/plans/:plan/snapshots')),
+		expected: rolesOnly({
+			anonymous: 401,
+			viewer: 200,
+			commissionerA: 200,
+			commissionerB: 200,
+			adminTst: 200,
+			adminOther: 404
+		})
+	},
+	{
+		name: 'POST /api/rccs/tst/plans/:plan/snapshots (name a version: editors only)',
+		request: (session) => session.postJson(plan('/api/rccs/tst/plans/:plan/snapshots'), { name: 'Draft' }),
+		expected: rolesOnly({
+			anonymous: 401,
+			viewer: 403,
+			commissionerA: 201,
+			commissionerB: 201,
+			adminTst: 201,
+			adminOther: 404
+		})
+	},
+	{
+		name: 'page /rcc/tst/plans',
+		request: get('/rcc/tst/plans'),
+		observe: planLocation,
+		expected: {
+			...signedIn({ status: 200 }, redirectsToSignIn('/rcc/tst/plans')),
+			adminOther: { status: 404 }
+		}
+	},
+	{
+		name: 'page /rcc/tst/plans/:plan',
+		request: (session) => session.get(plan('/rcc/tst/plans/:plan')),
+		observe: planLocation,
+		expected: {
+			...signedIn({ status: 200 }, { status: 303, seen: '/login?redirectTo=%2Frcc%2Ftst%2Fplans%2F:plan' }),
+			adminOther: { status: 404 }
+		}
+	},
+	{
+		name: 'POST /api/rccs/tst/plans/:plan/publish (the RCC administrator only)',
+		request: (session) => session.postJson(plan('/api/rccs/tst/plans/:plan/publish'), {}),
+		expected: rolesOnly({
+			anonymous: 401,
+			viewer: 403,
+			commissionerA: 403,
+			commissionerB: 403,
+			adminTst: 201,
+			adminOther: 404
+		})
+	},
+	{
+		name: 'page /published/tst/:plan/v1 (public once published)',
+		request: (session) => session.get(plan('/published/tst/:plan/v1')),
+		expected: all({ status: 200 })
+	},
+	{
 		name: 'page /',
 		request: get('/'),
 		observe: async (response) => {
@@ -364,6 +457,12 @@ describe.each(backends)('access matrix on %s', (backend) => {
 			sessions[persona] = new Session(app.origin);
 			expect((await sessions[persona].signIn(email, PASSWORD)).status).toBe(200);
 		}
+		const created = await sessions.commissionerA.postJson('/api/rccs/tst/plans', {
+			title: 'Sufficiency strategy',
+			period: '2026-2029'
+		});
+		expect(created.status).toBe(201);
+		planId = ((await created.json()) as { id: string }).id;
 	});
 	afterAll(async () => {
 		await app?.close();
