@@ -85,7 +85,8 @@ describe.each(backends)('sign-in, sessions and request guards on %s', (backend) 
 				await session().signIn(email, `wrong ${i}`);
 				times.push(performance.now() - started);
 			}
-			return times.sort((a, b) => a - b)[1];
+			// The fastest of three: the least disturbed by whatever else the machine is doing.
+			return Math.min(...times);
 		};
 		await test.db.sql`delete from sign_in_failures`;
 		const known = await time('viewer@test.local');
