@@ -39,6 +39,7 @@ describe('analysis worker client', () => {
 		expect(await client.call('summaries', { suppressUpTo: 4 })).toEqual(
 			summariseDistances(local, { suppress: (n) => n >= 1 && n <= 4 })
 		);
+		expect((await client.call('prepareWhatIf', {})).milliseconds).toBeGreaterThanOrEqual(0);
 		const remote = await client.call('whatIf', { proposals: [proposal(-1.5)] });
 		const { milliseconds: _a, ...expected } = whatIf(local, [proposal(-1.5)]);
 		const { milliseconds: _b, ...actual } = remote;

@@ -46,6 +46,8 @@ export interface AnalysisOperations {
 		params: { url: string; thresholdMiles?: number; nearestRadiusMiles?: number };
 		result: PreparedSummary;
 	};
+	/** Builds the what-if's starting point ahead of the first drag (else the first what-if does). */
+	prepareWhatIf: { params: Record<string, never>; result: { milliseconds: number } };
 	children: { params: Record<string, never>; result: ChildAnalysis[] };
 	/** Counts from 1 to `suppressUpTo` are withheld (and what would reveal them); 0 or absent: raw. */
 	summaries: { params: { suppressUpTo?: number }; result: DistanceSummaries };

@@ -5,6 +5,7 @@ import {
 	nearestSuitableVacancies,
 	placementLines,
 	prepareAnalysis,
+	prepareWhatIf,
 	summariseDistances,
 	whatIf,
 	withinRadius,
@@ -60,6 +61,11 @@ export function serveAnalysis(endpoint: MessageEndpoint): void {
 			const response = await fetch(url, { credentials: 'same-origin' });
 			if (!response.ok) throw new Error(`Fetching the analysis input from ${url} failed: ${response.status}`);
 			return prepare(await response.json(), thresholdMiles, nearestRadiusMiles);
+		},
+		prepareWhatIf() {
+			const started = performance.now();
+			prepareWhatIf(prepared());
+			return { milliseconds: performance.now() - started };
 		},
 		children: () => childAnalyses(prepared()),
 		summaries: ({ suppressUpTo }) =>

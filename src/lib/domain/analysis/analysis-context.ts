@@ -30,9 +30,18 @@ export interface AnalysisContext {
 	readonly providerIndex: KDIndex | null;
 	/** Children's home locations (radius queries, lines); ids are child indexes. Built on first call. */
 	readonly childIndex: () => KDIndex | null;
-	readonly matching: VacancyMatching;
+	/**
+	 * What the what-if starts from: the maximum matching of far-placed children to vacancies within the
+	 * threshold, and per-LA totals. Built on first call (the first what-if, or prepareWhatIf ahead of
+	 * the first drag), so the analysis itself is not kept waiting for it.
+	 */
+	readonly whatIfBase: () => WhatIfBase;
+}
+
+export interface WhatIfBase {
+	matching: VacancyMatching;
 	/** Per LA index, LA_TOTAL_FIELDS numbers: children, with a placement location, over the threshold, matched. */
-	readonly laTotals: Float64Array;
+	laTotals: Float64Array;
 }
 
 export const LA_TOTAL_FIELDS = 4;

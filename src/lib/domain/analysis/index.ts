@@ -7,6 +7,7 @@
  *   summariseDistances(context, { suppress: isSmallCount }); // per LA, RCC, England (suppression.ts rule)
  *   nearestSuitableVacancies(context, { childId }, { k: 5, radiusMiles: 20 });
  *   coverageGaps(context, { resolution: 6 });          // H3 hexagons + ranked list, belowThreshold flags
+ *   prepareWhatIf(context);                            // the what-if's starting point (else built on first whatIf)
  *   whatIf(context, [{ action: 'add', ... }]);          // ~1 ms a call: recompute while dragging
  *   placementLines(context, { type: 'la', code });     // child-level: only for users allowed to see them
  *   withinRadius(context, [lon, lat], 10);
@@ -36,6 +37,7 @@ export {
 	type GapCell
 } from './coverage-gaps';
 export { whatIf, type WhatIfOptions } from './what-if';
+export { prepareWhatIf } from './prepare-what-if';
 export { placementLines, type HomeArea, type PlacementLine } from './placement-lines';
 export { withinRadius, type RadiusSummary } from './within-radius';
 export type { LonLat } from '../types';

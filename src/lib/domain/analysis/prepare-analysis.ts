@@ -3,7 +3,8 @@ import {
 	type AnalysisContext,
 	type ChildColumns,
 	type KDIndex,
-	type ProviderColumns
+	type ProviderColumns,
+	type WhatIfBase
 } from './analysis-context';
 import { distanceBandIndex, OVER_MILES } from './distance-band';
 import { nearestSuitable } from './find-vacancies';
@@ -42,8 +43,8 @@ export interface PrepareOptions {
 
 /**
  * The full analysis, done once: per child distance, band, inside/outside LA and RCC and nearest
- * suitable vacancy, and the baseline vacancy matching the what-if starts from. Everything later
- * (summaries, gaps, what-if, map queries) reads this context.
+ * suitable vacancy. Everything later (summaries, gaps, what-if, map queries) reads this context; the
+ * what-if's own starting point is built on first use (see AnalysisContext.whatIfBase).
  */
 export function prepareAnalysis(raw: AnalysisInput, options: PrepareOptions = {}): AnalysisContext {
 	let clock = performance.now();
@@ -157,15 +158,6 @@ export function prepareAnalysis(raw: AnalysisInput, options: PrepareOptions = {}
 		}
 	}
 	lap('nearest');
-	const matching = buildVacancyMatching(
-		children,
-		providers,
-		vacancyIndexes,
-		thresholdMiles,
-		needs.words,
-		pointOnly
-	);
-
 	// Only radius queries and lines need children's homes indexed: build that on first use.
 	let childIndex: KDIndex | null | undefined;
 	const childIndexOnce = () =>
@@ -179,19 +171,31 @@ export function prepareAnalysis(raw: AnalysisInput, options: PrepareOptions = {}
 							64
 						)
 					: null);
-	const laTotals = new Float64Array(laCodes.length * LA_TOTAL_FIELDS);
-	for (let c = 0; c < children.count; c++) {
-		const base = children.laIndex[c] * LA_TOTAL_FIELDS;
-		laTotals[base]++;
-		if (Number.isNaN(children.miles[c])) continue;
-		laTotals[base + 1]++;
-		if (children.miles[c] > thresholdMiles) laTotals[base + 2]++;
-	}
-	for (let d = 0; d < matching.demand.length; d++) {
-		if (matching.base.assigned[d] >= 0)
-			laTotals[children.laIndex[matching.demand[d]] * LA_TOTAL_FIELDS + 3]++;
-	}
-	lap('matching');
+	let whatIfBase: WhatIfBase | undefined;
+	const whatIfBaseOnce = (): WhatIfBase => {
+		if (whatIfBase) return whatIfBase;
+		const matching = buildVacancyMatching(
+			children,
+			providers,
+			vacancyIndexes,
+			thresholdMiles,
+			needs.words,
+			pointOnly
+		);
+		const laTotals = new Float64Array(laCodes.length * LA_TOTAL_FIELDS);
+		for (let c = 0; c < children.count; c++) {
+			const base = children.laIndex[c] * LA_TOTAL_FIELDS;
+			laTotals[base]++;
+			if (Number.isNaN(children.miles[c])) continue;
+			laTotals[base + 1]++;
+			if (children.miles[c] > thresholdMiles) laTotals[base + 2]++;
+		}
+		for (let d = 0; d < matching.demand.length; d++) {
+			if (matching.base.assigned[d] >= 0)
+				laTotals[children.laIndex[matching.demand[d]] * LA_TOTAL_FIELDS + 3]++;
+		}
+		return (whatIfBase = { matching, laTotals });
+	};
 
 	return {
 		input,
@@ -208,8 +212,7 @@ export function prepareAnalysis(raw: AnalysisInput, options: PrepareOptions = {}
 		vacancyIndexes,
 		providerIndex,
 		childIndex: childIndexOnce,
-		matching,
-		laTotals
+		whatIfBase: whatIfBaseOnce
 	};
 }
 

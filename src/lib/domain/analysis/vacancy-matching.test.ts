@@ -37,7 +37,8 @@ describe('buildVacancyMatching', () => {
 	it('reaches the maximum number of children matched, within capacities and 20 miles', () => {
 		for (let seed = 1; seed <= 25; seed++) {
 			const context = prepareAnalysis(randomInput(seed, { children: 120, homes: 25 }));
-			const { matching, children } = context;
+			const { children } = context;
+			const { matching } = context.whatIfBase();
 			const adjacency = Array.from(matching.demand, (_, d) =>
 				Array.from(matching.adjProvider.subarray(matching.adjStart[d], matching.adjStart[d + 1]))
 			);
@@ -62,7 +63,8 @@ describe('buildVacancyMatching', () => {
 			const points = input.children.slice(0, 10).map((child) => child.home);
 			input.children.forEach((child, i) => (child.home = points[i % 10]));
 			const context = prepareAnalysis(input);
-			const { matching, children, providers, needs } = context;
+			const { children, providers, needs } = context;
+			const { matching } = context.whatIfBase();
 			matching.demand.forEach((c, d) => {
 				const query = {
 					lon: children.homeLon[c],

@@ -10,7 +10,8 @@ import {
 	augmentIntoProvider,
 	createSearchScratch,
 	unassign,
-	type ScenarioGraph
+	type ScenarioGraph,
+	type VacancyMatching
 } from './vacancy-matching';
 
 export interface WhatIfOptions {
@@ -45,7 +46,8 @@ export function whatIf(
 ): WhatIfResult {
 	const started = performance.now();
 	const proposals = parseProposals(untrustedProposals);
-	const { matching, providers, children, needs, thresholdMiles } = context;
+	const { providers, children, needs, thresholdMiles } = context;
+	const { matching, laTotals } = context.whatIfBase();
 	const baseCount = providers.count;
 
 	const removed = new Set<number>();
@@ -153,7 +155,7 @@ export function whatIf(
 		while (state.load[p] < capacity[p] && augmentIntoProvider(graph, state, p, scratch));
 	});
 
-	const result = tally(context, base.assigned, state.assigned, options);
+	const result = tally(context, matching, laTotals, base.assigned, state.assigned, options);
 	return {
 		...result,
 		byProposal: added.map((a, i) => ({ id: a.id, children: state.load[baseCount + i], places: a.capacity })),
@@ -163,11 +165,13 @@ export function whatIf(
 
 function tally(
 	context: AnalysisContext,
+	matching: VacancyMatching,
+	laTotals: Float64Array,
 	before: Int32Array,
 	after: Int32Array,
 	options: WhatIfOptions
 ): Pick<WhatIfResult, 'las' | 'region'> {
-	const { children, laCodes, matching, laTotals } = context;
+	const { children, laCodes } = context;
 	const fields = LA_TOTAL_FIELDS + 1; // + matched after
 	const counts = new Float64Array(laCodes.length * fields);
 	for (let la = 0; la < laCodes.length; la++) {
