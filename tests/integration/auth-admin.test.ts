@@ -173,7 +173,7 @@ describe.each(backends)('demo accounts and RCC administration on %s', (backend) 
 		const html = await page.text();
 		expect(html).toContain('govuk-tag--grey">rcc.member_added<');
 		expect(html).not.toContain('govuk-tag--grey">rcc.member_removed<');
-		expect(html).toContain('1 entries');
+		expect(html).toContain('1 entry<');
 	});
 
 	it('refuses every admin action to a viewer, changing nothing', async () => {
