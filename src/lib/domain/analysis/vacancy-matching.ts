@@ -308,8 +308,8 @@ export function maximiseMatching(
 export interface ScenarioGraph {
 	matching: VacancyMatching;
 	baseCount: number;
-	/** Added providers per demand index (sparse). */
-	extraAdj: (number[] | undefined)[];
+	/** Added providers per demand index. */
+	extraAdj: Map<number, number[]>;
 	/** Demand indexes per added provider, nearest first. */
 	addedDemand: number[][];
 	removed: Uint8Array | null;
@@ -361,7 +361,7 @@ export function augmentFromChild(
 	linkChild[f] = -1;
 	while (head < tail) {
 		const u = queue[head++];
-		const extra = extraAdj[u];
+		const extra = extraAdj.get(u);
 		const baseDegree = adjStart[u + 1] - adjStart[u];
 		const degree = baseDegree + (extra ? extra.length : 0);
 		for (let i = 0; i < degree; i++) {

@@ -109,7 +109,7 @@ export function whatIf(
 	const graph: ScenarioGraph = {
 		matching,
 		baseCount,
-		extraAdj: [],
+		extraAdj: new Map(),
 		addedDemand: [],
 		removed: removed.size ? new Uint8Array(total) : null,
 		capacity,
@@ -151,7 +151,11 @@ export function whatIf(
 		}
 		const list = near.map((n) => n.d);
 		graph.addedDemand.push(list);
-		for (const d of list) (graph.extraAdj[d] ??= []).push(p);
+		for (const d of list) {
+			const extra = graph.extraAdj.get(d);
+			if (extra) extra.push(p);
+			else graph.extraAdj.set(d, [p]);
+		}
 		while (state.load[p] < capacity[p] && augmentIntoProvider(graph, state, p, scratch));
 	});
 
