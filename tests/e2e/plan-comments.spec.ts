@@ -26,6 +26,9 @@ test('comment threads anchored to text: mention an LA, reply, resolve and reopen
 	await kent.text.getByText('Where demand has no suitable capacity').click();
 	await kent.page.keyboard.press('Home');
 	await kent.page.keyboard.press('Shift+End');
+	await expect
+		.poll(() => kent.page.evaluate(() => String(window.getSelection())))
+		.toContain('Where demand has no');
 	const kentComments = kent.page.getByRole('region', { name: /Comments/ });
 	await kentComments
 		.getByLabel('Comment on the selected text')
