@@ -393,6 +393,12 @@ const CASES: Case[] = [
 		expected: signedIn({ status: 200, seen: null }, { status: 303, seen: '/login' })
 	},
 	{
+		name: 'page /account',
+		request: get('/account'),
+		observe: async (response) => (response.status === 303 ? location(response) : undefined),
+		expected: signedIn({ status: 200 }, redirectsToSignIn('/account'))
+	},
+	{
 		name: 'page /admin',
 		request: get('/admin'),
 		observe: async (response) => (response.status === 303 ? location(response) : undefined),

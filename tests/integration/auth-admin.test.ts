@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as audit from '../../src/lib/server/audit';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../src/lib/server/auth/demo-accounts';
+import { hashToken } from '../../src/lib/server/auth/sessions';
 import { signIn } from '../../src/lib/server/auth/sign-in';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
@@ -79,6 +80,56 @@ describe.each(backends)('demo accounts and RCC administration on %s', (backend) 
 			['role.granted', 'new.person@council.example'],
 			['user.created', 'new.person@council.example']
 		]);
+	});
+
+	it('a person changes their temporary password under Your account; their other sessions end', async () => {
+		const response = await admin.postForm('/admin/tst?/addPerson', {
+			email: 'changer@council.example',
+			name: 'Changer',
+			role: 'viewer'
+		});
+		const temporary = /class="temporary[^"]*">([\w-]+)</.exec(await response.text())![1];
+		const laptop = new Session(app.origin);
+		const phone = new Session(app.origin);
+		await laptop.signIn('changer@council.example', temporary);
+		await phone.signIn('changer@council.example', temporary);
+		expect((await laptop.get('/account')).status).toBe(200);
+		const wrong = await laptop.postForm('/account?/password', {
+			current: 'nope',
+			next: 'a brand new secret',
+			again: 'a brand new secret'
+		});
+		expect(wrong.status).toBe(400);
+		expect(await wrong.text()).toContain('Your current password is wrong');
+		const mismatch = await laptop.postForm('/account?/password', {
+			current: temporary,
+			next: 'a brand new secret',
+			again: 'another'
+		});
+		expect(mismatch.status).toBe(400);
+		const changed = await laptop.postForm('/account?/password', {
+			current: temporary,
+			next: 'a brand new secret',
+			again: 'a brand new secret'
+		});
+		expect(changed.status).toBe(200);
+		expect((await laptop.get('/api/me')).status).toBe(200);
+		expect((await phone.get('/api/me')).status).toBe(401);
+		expect((await new Session(app.origin).signIn('changer@council.example', temporary)).status).toBe(401);
+		expect(
+			(await new Session(app.origin).signIn('changer@council.example', 'a brand new secret')).status
+		).toBe(200);
+		const [entry] = await audit.query(test.db.sql, { action: 'user.password_set', actor: 'changer@' });
+		expect(entry.subject).toBe('changer@council.example');
+	});
+
+	it('signing in again ends the session the browser held before', async () => {
+		const browser = new Session(app.origin);
+		await browser.signIn('admin@test.local', PASSWORD);
+		const first = browser.token!;
+		await browser.signIn('admin@test.local', PASSWORD);
+		expect(browser.token).not.toBe(first);
+		expect(await test.db.sql`select 1 from sessions where token_hash = ${hashToken(first)}`).toHaveLength(0);
 	});
 
 	it('refuses a commissioner whose LA is not a member, and a second role in the same RCC', async () => {

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { clientOf } from '$lib/server/auth/client';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { safeRedirectTarget } from '$lib/server/auth/require-user';
+import { deleteSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { signIn, WRONG_CREDENTIALS } from '$lib/server/auth/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -43,6 +44,9 @@ export const actions: Actions = {
 		}
 		if (!result.ok)
 			return fail(401, { email, errors: [{ field: 'email' as const, message: WRONG_CREDENTIALS }] });
+		// A session this browser held before is ended, not left behind.
+		const previous = event.cookies.get(SESSION_COOKIE);
+		if (previous) await deleteSession(event.locals.runtime.db.sql, previous);
 		setSessionCookie(event.cookies, event.url, result.session);
 		redirect(303, redirectTo);
 	}

@@ -83,7 +83,7 @@ export const actions: Actions = {
 		const la = await laFor(sql, rcc.id, role, parsed.data.laCode || undefined);
 		if ('problem' in la) return fail(400, { action: 'addPerson', problem: la.problem });
 		const address = clientOf(event).address;
-		// A new account gets a one-time password shown to the administrator once, to pass on in person.
+		// A new account gets a temporary password, shown to the administrator once, to pass on in person.
 		const temporaryPassword = randomBytes(12).toString('base64url');
 		const outcome = await sql.begin(async (tx) => {
 			const existing = await users.byEmail(tx, email);

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { clientOf } from '$lib/server/auth/client';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { deleteSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { signIn, WRONG_CREDENTIALS } from '$lib/server/auth/sign-in';
 import type { RequestHandler } from './$types';
 
@@ -28,6 +29,9 @@ export const POST: RequestHandler = async (event) => {
 		);
 	}
 	if (!result.ok) return json({ message: WRONG_CREDENTIALS }, { status: 401 });
+	// A session this browser held before is ended, not left behind.
+	const previous = event.cookies.get(SESSION_COOKIE);
+	if (previous) await deleteSession(event.locals.runtime.db.sql, previous);
 	setSessionCookie(event.cookies, event.url, result.session);
 	return json({ ok: true, expiresAt: result.session.expiresAt.toISOString() });
 };
