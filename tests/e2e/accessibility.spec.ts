@@ -30,7 +30,7 @@ test('the map page, its table and its details panel have no serious accessibilit
 	await checkMap(page);
 	await mapPage.viewButton('Table').click();
 	await checkMap(page);
-	await page.getByRole('button', { name: 'Bolton: show on the map' }).click();
+	await page.getByRole('button', { name: 'Show Bolton on the map' }).click();
 	await expect(mapPage.details).toBeVisible();
 	await checkMap(page);
 });

@@ -6,6 +6,7 @@ import {
 	AttributionControl,
 	Map as MapLibreMap,
 	NavigationControl,
+	prewarm,
 	ScaleControl,
 	type GeoJSONSource,
 	type LngLatBoundsLike,
@@ -34,6 +35,9 @@ import { chrome } from './palette';
 import { mapChanges, type MapChange, type MapViewState, type Selection } from './view-state';
 
 export type MapStatus = 'loading' | 'rendering' | 'idle' | 'error';
+
+// Start MapLibre's worker as soon as this module loads in a browser, while the map data is on its way.
+if (typeof window !== 'undefined') prewarm();
 
 export interface MapControllerOptions {
 	container: HTMLElement;
@@ -172,6 +176,8 @@ export class MapController {
 	zoomToSelection(selection: Selection): void {
 		const data = this.#applied?.data;
 		if (!data || !selection) return;
+		// The details panel may have just narrowed the map: measure it now, not at the next resize event.
+		this.#map.resize();
 		if (selection.kind === 'home') {
 			const home = data.homes.features.find((feature) => feature.properties.urn === selection.urn);
 			if (home)

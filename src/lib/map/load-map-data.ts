@@ -35,17 +35,29 @@ async function collection<T>(fetch: Fetch, url: string, restricted?: () => void)
 	return body as T;
 }
 
+/** The GeoJSON one RCC's map is drawn from, so the page can also ask the browser to preload it. */
+export function mapDataUrls(rccId: string) {
+	const base = `/api/rccs/${encodeURIComponent(rccId)}`;
+	return {
+		regions: '/api/regions.geojson',
+		boundaries: `${base}/boundaries.geojson`,
+		homes: `${base}/homes.geojson`,
+		hotspots: `${base}/hotspots.geojson`,
+		placements: `${base}/placements.geojson`
+	};
+}
+
 /** Fetches every layer of one RCC's map at once (the API serves each as its own GeoJSON). */
 export async function loadMapData(fetch: Fetch, rccId: string): Promise<LoadedMapData> {
-	const base = `/api/rccs/${encodeURIComponent(rccId)}`;
+	const urls = mapDataUrls(rccId);
 	const restricted: LayerId[] = [];
 	const mayBeRestricted = (layer: LayerId) => () => restricted.push(layer);
 	const [regions, boundaries, homes, hotspots, placements] = await Promise.all([
-		collection<Regions>(fetch, '/api/regions.geojson'),
-		collection<Boundaries>(fetch, `${base}/boundaries.geojson`),
-		collection<Homes>(fetch, `${base}/homes.geojson`, mayBeRestricted('homes')),
-		collection<Hotspots>(fetch, `${base}/hotspots.geojson`, mayBeRestricted('hotspots')),
-		collection<Placements>(fetch, `${base}/placements.geojson`, mayBeRestricted('placements'))
+		collection<Regions>(fetch, urls.regions),
+		collection<Boundaries>(fetch, urls.boundaries),
+		collection<Homes>(fetch, urls.homes, mayBeRestricted('homes')),
+		collection<Hotspots>(fetch, urls.hotspots, mayBeRestricted('hotspots')),
+		collection<Placements>(fetch, urls.placements, mayBeRestricted('placements'))
 	]);
 	return { data: { regions, boundaries, homes, hotspots, placements }, restricted };
 }
