@@ -1,19 +1,19 @@
 /**
  * bench:collab: this project's collaboration server in a process of its own, as production runs it
- * (Postgres persistence: the server at DATABASE_URL, else embedded PGlite in a fresh directory), with a
- * sign-in stand-in that lets every connection edit. Prints `READY <port>`.
+ * (Postgres persistence: a fresh database on the server at DATABASE_URL, dropped on exit, else embedded
+ * PGlite in a fresh directory), with a sign-in stand-in that lets every connection edit. Prints
+ * `READY <port>`.
  */
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { createPostgresPersistence } from '../../server/collab/postgres-persistence';
 import { createCollabServer } from '../../server/collab/server';
-import { openDatabase } from '../../src/lib/server/db/client';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
+import { createTestDatabase } from '../integration/helpers/databases';
 
-const dataDir = process.env.DATABASE_URL ? '' : fs.mkdtempSync(path.join(os.tmpdir(), 'cth-bench-collab-'));
-const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || null, dataDir });
+// Never the database DATABASE_URL names: every run gets an empty one of its own.
+const test = await createTestDatabase(process.env.DATABASE_URL ? 'postgres' : 'embedded');
+const db = test.db;
 await migrate(db, readMigrations(path.resolve('migrations')));
 await db.sql`insert into rccs (id, name) values ('bench', 'Bench') on conflict do nothing`;
 
@@ -40,9 +40,6 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
 process.on('SIGTERM', () => {
 	void collab
 		.close()
-		.then(() => db.close())
-		.finally(() => {
-			if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-			process.exit(0);
-		});
+		.then(() => test.drop())
+		.finally(() => process.exit(0));
 });
