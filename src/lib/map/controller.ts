@@ -76,9 +76,11 @@ export class MapController {
 	#context: StyleContext = { fosteringBreaks: [], hotspotBreaks: [], labelFont: localLabelFont };
 	#cursor = '';
 	#frames = 0;
+	#usingBasemap: boolean;
 
 	constructor(options: MapControllerOptions) {
 		this.#options = options;
+		this.#usingBasemap = options.basemapStyle !== null;
 		const map = new MapLibreMap({
 			container: options.container,
 			style: options.basemapStyle ?? ownBaseStyle,
@@ -105,7 +107,15 @@ export class MapController {
 			performance.mark('map:idle');
 			options.onStatus('idle');
 		});
-		map.on('error', (event) => options.onStatus('error', event.error?.message ?? 'The map could not draw'));
+		map.on('error', (event) => {
+			if (!this.#styleReady && this.#usingBasemap) {
+				// The basemap is someone else's server: without it, draw our own base rather than nothing.
+				this.#usingBasemap = false;
+				map.setStyle(ownBaseStyle);
+				return;
+			}
+			options.onStatus('error', event.error?.message ?? 'The map could not draw');
+		});
 		map.on('click', (event) => modes[this.#mode].click(this.#pointer(event.point)));
 		map.on('mousemove', (event) => modes[this.#mode].move(this.#pointer(event.point)));
 		this.#map = map;
@@ -201,7 +211,7 @@ export class MapController {
 			.getContainer()
 			.querySelector('.maplibregl-ctrl-attrib')
 			?.classList.remove('maplibregl-compact-show');
-		const basemap = this.#options.basemapStyle !== null;
+		const basemap = this.#usingBasemap;
 		if (basemap)
 			this.#context = { ...this.#context, labelFont: basemapFont(this.#map) ?? ['Noto Sans Regular'] };
 		for (const id of sourceIds)

@@ -40,6 +40,17 @@ describe('map layers', () => {
 	});
 });
 
+describe('over a basemap', () => {
+	it('keeps LA fills see-through, so the basemap shows, while they still catch clicks', () => {
+		const opacity = (basemap: boolean) => {
+			const fill = styleLayers({ ...context, basemap }).find(({ spec }) => spec.id === 'la-fill')!.spec;
+			return fill.type === 'fill' ? JSON.stringify(fill.paint?.['fill-opacity']) : '';
+		};
+		expect(opacity(false)).toContain('0.9');
+		expect(opacity(true)).toContain('0.15');
+	});
+});
+
 describe('rangeLabels', () => {
 	it('reads as ranges with the unit', () => {
 		expect(rangeLabels([10, 20], 'children')).toEqual([

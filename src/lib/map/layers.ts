@@ -38,6 +38,8 @@ export interface StyleContext {
 	hotspotBreaks: number[];
 	/** Font stack for labels; drawn in the browser (TinySDF) when the style has no glyphs URL. */
 	labelFont: string[];
+	/** Drawn over a real basemap (PUBLIC_BASEMAP_STYLE): areas stay see-through so it shows. */
+	basemap?: boolean;
 }
 
 export interface MapLayerDefinition {
@@ -127,7 +129,8 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 				source: 'boundaries',
 				paint: {
 					'fill-color': ['case', ['get', 'member'], chrome.memberFill, chrome.contextFill],
-					'fill-opacity': perFeature(0.9),
+					// Over a basemap the fill only catches clicks (a fill with no opacity is still picked).
+					'fill-opacity': perFeature(context.basemap ? 0.15 : 0.9),
 					'fill-antialias': false
 				}
 			}
