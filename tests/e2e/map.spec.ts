@@ -134,6 +134,33 @@ test('the South East and England maps draw, leaving out what the account may not
 	await mapPage.screenshot('england-default');
 });
 
+test('the map says when its data is loading, and when it could not be loaded, and tries again', async ({
+	page,
+	mapPage
+}) => {
+	let failing = true;
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/api/rccs/gm/homes.geojson', async (route) => {
+		await held;
+		if (failing)
+			await route.fulfill({ status: 500, contentType: 'application/json', body: '{"message":"boom"}' });
+		else await route.continue();
+	});
+	await mapPage.goto('gm');
+	await expect(page.getByRole('status').filter({ hasText: 'Loading the map data' })).toBeVisible();
+	release();
+	const alert = page.getByRole('alert').filter({ hasText: 'The map data could not be loaded' });
+	await expect(alert).toBeVisible();
+	await expect(alert).toContainText('homes.geojson answered 500');
+
+	failing = false;
+	await alert.getByRole('button', { name: 'Try again' }).click();
+	await mapPage.waitForIdle();
+	await expect(alert).toBeHidden();
+	expect((await mapPage.renderedFeatureCounts()).homes).toBeGreaterThan(100);
+});
+
 test('an unknown RCC is a 404 page', async ({ page }) => {
 	const response = await page.goto('/rcc/no-such-region');
 	expect(response?.status()).toBe(404);
