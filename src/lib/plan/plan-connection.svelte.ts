@@ -1,34 +1,32 @@
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import { connect, type CollabConnection } from '../collab/connect';
+import { CollabConnectionState } from '../collab/connection-state.svelte';
 import { formatDocName } from '../collab/doc-name';
 
-export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
-
 /**
- * A plan's live document in the browser: the Y.Doc and its y-websocket provider on `/collab/plan:<id>`
- * (the session cookie authenticates the upgrade), with the connection state as runes for the UI.
- * Cross-tab BroadcastChannel is off: every change goes through the server, which checks who may write.
+ * A plan's live document in the browser: `plan:<id>` through the collaboration client (src/lib/collab:
+ * y-websocket with jittered reconnection, the read-only signal, and a copy on this device per person so
+ * that offline edits survive a reload and merge on reconnection), with its state as runes for the UI.
  */
 export class PlanConnection {
-	readonly doc = new Y.Doc();
-	readonly provider: WebsocketProvider;
-	state = $state<ConnectionState>('connecting');
-	synced = $state(false);
+	readonly connection: CollabConnection;
+	readonly state: CollabConnectionState;
 
-	constructor(planId: string, location: Location = window.location) {
-		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-		this.provider = new WebsocketProvider(
-			`${scheme}://${location.host}/collab`,
-			formatDocName({ kind: 'plan', planId }),
-			this.doc,
-			{ disableBc: true, maxBackoffTime: 5000 }
-		);
-		this.provider.on('status', ({ status }: { status: ConnectionState }) => (this.state = status));
-		this.provider.on('sync', (isSynced: boolean) => (this.synced = isSynced));
+	constructor(planId: string, personId: number | string) {
+		const docName = formatDocName({ kind: 'plan', planId });
+		this.connection = connect({ docName, deviceStoreKey: `close-to-home:${personId}:${docName}` });
+		this.state = new CollabConnectionState(this.connection);
+	}
+
+	get doc() {
+		return this.connection.doc;
+	}
+
+	get provider() {
+		return this.connection.provider;
 	}
 
 	destroy(): void {
-		this.provider.destroy();
-		this.doc.destroy();
+		this.state.destroy();
+		this.connection.destroy();
 	}
 }
