@@ -23,7 +23,11 @@ export class SignInPage {
 	async signIn(email: string, password: string) {
 		await this.email.fill(email);
 		await this.password.fill(password);
+		// Wait for the form's answer: an error summary from the previous attempt is still on screen until then.
+		const answered = this.page.waitForResponse((response) => response.request().method() === 'POST');
 		await this.submit.click();
+		await answered;
+		await this.page.waitForLoadState('load');
 	}
 
 	/** Signs out through the header's link and the confirmation form, as a person would. */
