@@ -83,10 +83,14 @@ describe.each(backends)('collaboration server on %s', (backend) => {
 				}
 			})
 		);
+		// Each client's last text insert may still be on its way when the notes are all there.
 		await waitFor(
-			() => clients.every(({ doc }) => doc.getArray('notes').length === 120),
+			() =>
+				clients.every(
+					({ doc }) => doc.getArray('notes').length === 120 && doc.getText('text').length === 120
+				),
 			10_000,
-			'all notes'
+			'every edit on every client'
 		);
 		const [first, ...others] = clients.map(({ doc }) => Y.encodeStateVector(doc));
 		for (const other of others) expect(other).toEqual(first);
