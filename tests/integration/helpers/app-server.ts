@@ -33,7 +33,7 @@ export async function startAppServer(db: Database, config: Partial<Config> = {})
 	);
 	const vite: ViteDevServer = await createServer({
 		configFile: path.resolve('vite.config.ts'),
-		server: { middlewareMode: true, hmr: false, watch: null },
+		server: { middlewareMode: true, hmr: false, ws: false, watch: null },
 		appType: 'custom',
 		logLevel: 'error'
 	});
