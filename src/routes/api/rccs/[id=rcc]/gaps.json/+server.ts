@@ -1,0 +1,28 @@
+import { coverageGaps } from '$lib/domain/analysis';
+import { ENGLAND_ID } from '$lib/domain/types';
+import { canSeeChildRecords, canSeeChildLocations, denied } from '$lib/server/access';
+import { regionAnalysis } from '$lib/server/analysis/region-analysis';
+import { suppressGaps } from '$lib/server/analysis/suppress-gaps';
+import { jsonResponse } from '$lib/server/json-response';
+import { notFound, rccOr404 } from '$lib/server/responses';
+import type { RequestHandler } from './$types';
+
+/** H3 resolution 6: cells of ~36 km², as the hotspots. */
+const RESOLUTION = 6;
+
+/**
+ * Gaps of the RCC, ranked: cells whose children are placed over 20 miles away with no suitable vacancy
+ * within 20 miles, computed on the server over all member LAs' children and published suppressed.
+ */
+export const GET: RequestHandler = async ({ locals, params, request }) => {
+	const { sql } = locals.runtime.db;
+	const user = locals.user;
+	const { rcc, response } = await rccOr404(sql, params.id, user);
+	if (!rcc) return response;
+	if (rcc.id === ENGLAND_ID) return notFound('The analysis is per RCC.');
+	if (!canSeeChildLocations(user, rcc.id)) return denied(user);
+	const context = await regionAnalysis(sql, rcc);
+	const gaps = coverageGaps(context, { resolution: RESOLUTION, laCodes: rcc.laCodes });
+	const own = rcc.laCodes.filter((code) => canSeeChildRecords(user, code));
+	return jsonResponse({ resolution: RESOLUTION, cells: suppressGaps(gaps, own) }, { request });
+};

@@ -1,0 +1,155 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as analysisInputOf } from '../../src/routes/api/rccs/[id=rcc]/analysis-input.json/+server';
+import { GET as gapsOf } from '../../src/routes/api/rccs/[id=rcc]/gaps.json/+server';
+import { POST as whatIfOf } from '../../src/routes/api/rccs/[id=rcc]/what-if.json/+server';
+import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
+import type { AnalysisInput } from '../../src/lib/domain/analysis';
+import type { CurrentUser } from '../../src/lib/domain/types';
+import type { PublicGapCell } from '../../src/lib/server/analysis/suppress-gaps';
+import type { PublicWhatIf } from '../../src/lib/server/analysis/suppress-what-if';
+import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
+import { insertFixture, LA } from './api-fixture';
+
+const COMMISSIONER_A: CurrentUser = {
+	id: 1,
+	email: 'a@example.org',
+	name: 'Commissioner of Alpha',
+	la: null,
+	roles: [{ rccId: 'tst', rccName: 'Test RCC', role: 'commissioner', laCode: LA.A, laName: 'Alpha' }]
+};
+const VIEWER: CurrentUser = {
+	id: 2,
+	email: 'v@example.org',
+	name: 'Viewer',
+	la: null,
+	roles: [{ rccId: 'tst', rccName: 'Test RCC', role: 'viewer', laCode: null, laName: null }]
+};
+const OUTSIDER: CurrentUser = {
+	id: 3,
+	email: 'o@example.org',
+	name: 'Outsider',
+	la: null,
+	roles: [{ rccId: 'other', rccName: 'Another RCC', role: 'commissioner', laCode: LA.D, laName: 'Delta' }]
+};
+/** Six secure-placed children of Beta from one spot, placed far away: no secure home anywhere near. */
+const GAP_HOME: [number, number] = [-1.6, 53.4];
+
+type Handler = (event: never) => Response | Promise<Response>;
+
+describe.each(backends)('analysis API on %s', (backend) => {
+	let test: TestDatabase;
+
+	function call(handler: Handler, file: string, user: CurrentUser | null, body?: unknown, id = 'tst') {
+		const url = `http://localhost/api/rccs/${id}/${file}`;
+		const request =
+			body === undefined
+				? new Request(url)
+				: new Request(url, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+		return handler({
+			params: { id },
+			url: new URL(url),
+			request,
+			locals: { runtime: { db: test.db, config: {} }, user }
+		} as never);
+	}
+
+	beforeAll(async () => {
+		test = await createTestDatabase(backend);
+		await migrate(test.db, readMigrations(path.resolve('migrations')));
+		await insertFixture(test.db.sql);
+		const far = { placement_lon: 0.25, placement_lat: 51.25, placement_la_code: LA.D };
+		await test.db.sql`insert into children ${test.db.sql(
+			Array.from({ length: 6 }, (_, i) => ({
+				id: `g${i}`,
+				la_code: LA.B,
+				age: 14,
+				placement_type: 'secure',
+				home_lon: GAP_HOME[0],
+				home_lat: GAP_HOME[1],
+				...far
+			}))
+		)}`;
+	});
+	afterAll(() => test?.drop());
+
+	it('answers 401 to anonymous requests and 404 to people outside the RCC', async () => {
+		for (const [handler, file, body] of [
+			[analysisInputOf, 'analysis-input.json', undefined],
+			[gapsOf, 'gaps.json', undefined],
+			[whatIfOf, 'what-if.json', { proposals: [] }]
+		] as const) {
+			expect((await call(handler, file, null, body)).status).toBe(401);
+			expect((await call(handler, file, OUTSIDER, body)).status).toBe(404);
+		}
+	});
+
+	it('gives a commissioner only their own LA’s children, and a viewer none', async () => {
+		const response = await call(analysisInputOf, 'analysis-input.json', COMMISSIONER_A);
+		expect(response.status).toBe(200);
+		const input = (await response.json()) as AnalysisInput;
+		expect(input.children.map((c) => c.id)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6']);
+		expect(input.children.every((c) => c.laCode === LA.A)).toBe(true);
+		expect(input.homes.map((h) => h.urn)).toEqual(['SC000001', 'SC000002', 'SC000003']);
+		expect(input.rccs).toEqual([{ id: 'tst', name: 'Test RCC', laCodes: [LA.A, LA.B] }]);
+		expect(input.boundaries.map((b) => b.code)).toContain(LA.C);
+		expect(input.boundaries.map((b) => b.code)).not.toContain(LA.D);
+
+		const viewer = (await (
+			await call(analysisInputOf, 'analysis-input.json', VIEWER)
+		).json()) as AnalysisInput;
+		expect(viewer.children).toEqual([]);
+		expect(viewer.homes).toHaveLength(3);
+	});
+
+	it('ranks gap cells of five or more children and drops smaller ones', async () => {
+		const response = await call(gapsOf, 'gaps.json', VIEWER);
+		expect(response.status).toBe(200);
+		const gaps = (await response.json()) as { resolution: number; cells: PublicGapCell[] };
+		// Alpha's one far-placed child (a4) is a cell of 1: withheld.
+		expect(gaps.cells.map((c) => [c.rank, c.children])).toEqual([[1, 6]]);
+		expect(gaps.cells[0].ownChildren).toBeUndefined();
+		expect(gaps.cells[0].ring.length).toBeGreaterThan(5);
+		const own = (await (await call(gapsOf, 'gaps.json', COMMISSIONER_A)).json()) as {
+			cells: PublicGapCell[];
+		};
+		expect(own.cells[0].ownChildren).toBe(0);
+	});
+
+	it('counts who could live within 20 miles of a proposed home, suppressed for others’ LAs', async () => {
+		const proposals = [
+			{ action: 'add', id: 'p1', kind: 'secure', location: GAP_HOME, places: 10, ageMin: 10, ageMax: 17 }
+		];
+		const before = (await (
+			await call(whatIfOf, 'what-if.json', COMMISSIONER_A, { proposals: [] })
+		).json()) as PublicWhatIf;
+		expect(before.region.gained).toEqual({ value: 0, suppressed: false });
+		const response = await call(whatIfOf, 'what-if.json', COMMISSIONER_A, { proposals });
+		expect(response.status).toBe(200);
+		const after = (await response.json()) as PublicWhatIf;
+		expect(after.las.map((la) => la.code)).toEqual([LA.A, LA.B]);
+		const [alpha, beta] = after.las;
+		expect(beta.gained).toEqual({ value: 6, suppressed: false });
+		expect(alpha.gained).toEqual({ value: 0, suppressed: false });
+		expect(after.region.gained).toEqual({ value: 6, suppressed: false });
+		// Beta: 10 children with a placement location, 6 over 20 miles now (the other 4 give it away: withheld), none after.
+		expect(beta.percentOver20MilesNow).toEqual({ value: null, suppressed: true });
+		expect(beta.percentOver20MilesAfter).toEqual({ value: 0, suppressed: false });
+		// Alpha's own figure (1 child over 20 miles) is shown to Alpha's commissioner, withheld from a viewer.
+		expect(alpha.over20Miles).toEqual({ value: 1, suppressed: false });
+		const viewer = (await (
+			await call(whatIfOf, 'what-if.json', VIEWER, { proposals })
+		).json()) as PublicWhatIf;
+		expect(viewer.las[0].over20Miles).toEqual({ value: null, suppressed: true });
+	});
+
+	it('refuses invalid proposals with the problems listed', async () => {
+		const bad = await call(whatIfOf, 'what-if.json', VIEWER, {
+			proposals: [{ action: 'add', id: 'x', kind: 'castle', location: [500, 0], places: 2 }]
+		});
+		expect(bad.status).toBe(400);
+		const body = (await bad.json()) as { issues: string[] };
+		expect(body.issues.join(' ')).toMatch(/kind/);
+		expect((await call(whatIfOf, 'what-if.json', VIEWER, 'not json')).status).toBe(400);
+	});
+});
