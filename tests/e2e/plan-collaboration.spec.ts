@@ -94,6 +94,8 @@ test('two commissioners co-edit a plan live; an administrator publishes it; the 
 	await anonymous.screenshot({ path: screenshotPath('plan-published'), fullPage: true });
 	await anonymous.goto(`/published/se/${planId}`);
 	await expect(anonymous.getByRole('link', { name: 'Version 1', exact: true })).toBeVisible();
+	await anonymous.goto('/published/se');
+	await expect(anonymous.getByRole('link', { name: 'Sufficiency strategy e2e' })).toBeVisible();
 	// The editor itself is not public.
 	await anonymous.goto(`/rcc/se/plans/${planId}`);
 	await expect(anonymous).toHaveURL(/\/login\?/);

@@ -183,6 +183,10 @@ describe.each(backends)('plans, snapshots and publishing on %s', (backend) => {
 		expect(
 			(await (await call(listPublished, viewer, params)).json()).map((v: { version: number }) => v.version)
 		).toEqual([2, 1]);
+		expect(
+			(await publishedVersions.latestOfRcc(test.db.sql, 'tst')).map((v) => [v.planId, v.version])
+		).toEqual([[planId, 2]]);
+		expect(await publishedVersions.latestOfRcc(test.db.sql, 'other')).toEqual([]);
 
 		await expect(
 			test.db.sql`update published_versions set html = 'changed' where plan_id = ${planId}`
