@@ -80,6 +80,16 @@ describe.each(backends)('plans, snapshots and publishing on %s', (backend) => {
 			.sql`insert into collab_updates (doc, update) values (${'plan:' + planId}, ${Buffer.from(update)})`;
 	}
 
+	/** The plan the first test creates (listings are newest first; later tests add plans). */
+	async function mainPlanId(): Promise<string> {
+		const listed: { id: string; title: string }[] = await (
+			await call(listPlans, admin, { id: 'tst' })
+		).json();
+		const plan = listed.find((p) => p.title === 'Sufficiency strategy');
+		if (!plan) throw new Error('The first test did not create its plan');
+		return plan.id;
+	}
+
 	beforeAll(async () => {
 		test = await createTestDatabase(backend);
 		await migrate(test.db, readMigrations(path.resolve('migrations')));
@@ -132,7 +142,7 @@ describe.each(backends)('plans, snapshots and publishing on %s', (backend) => {
 	});
 
 	it('publishes numbered, immutable versions with frozen, suppressed figures; administrators only', async () => {
-		const [{ id: planId }] = await (await call(listPlans, admin, { id: 'tst' })).json();
+		const planId = await mainPlanId();
 		const params = { id: 'tst', planId };
 		expect((await call(publish, alpha, params, {})).status).toBe(403);
 		expect((await call(publish, outsider, params, {})).status).toBe(404);
@@ -199,8 +209,41 @@ describe.each(backends)('plans, snapshots and publishing on %s', (backend) => {
 		expect(audit.map((row) => row.subject)).toEqual(['Sufficiency strategy v1', 'Sufficiency strategy v2']);
 	});
 
+	it('a published figure never reveals a small number, directly or by difference', async () => {
+		const plan = await (
+			await call(createPlan, admin, { id: 'tst' }, { title: 'Small numbers', period: '' })
+		).json();
+		// Chips as the editor stores them (y-prosemirror: an element per node, attributes per attr).
+		await edit(plan.id, (doc) => {
+			const paragraph = new Y.XmlElement('paragraph');
+			paragraph.insert(
+				0,
+				['region', LA.A, LA.B].map((area) => {
+					const chip = new Y.XmlElement('liveFigure');
+					chip.setAttribute('area', area);
+					chip.setAttribute('metric', 'childrenLookedAfter');
+					chip.setAttribute('text', 'stale text');
+					return chip;
+				})
+			);
+			planParts(doc).body.push([paragraph]);
+		});
+		const { version } = await (await call(publish, admin, { id: 'tst', planId: plan.id }, {})).json();
+		const published = await publishedVersions.find(test.db.sql, 'tst', plan.id, version);
+		const byArea = Object.fromEntries((published?.figures ?? []).slice(-3).map((f) => [f.area, f]));
+		// Beta looks after 4 children: withheld. Alpha (6) and the region (10) cannot both be shown, or 10 - 6 = 4.
+		expect(byArea[LA.B]).toMatchObject({
+			suppressed: true,
+			value: null,
+			text: 'Beta: fewer than 5 children looked after'
+		});
+		expect(byArea[LA.A].suppressed || byArea.region.suppressed).toBe(true);
+		expect(published?.html).not.toMatch(/\b4 children looked after/);
+		expect(published?.html).not.toContain('stale text');
+	});
+
 	it('numbers concurrent publications without a clash', async () => {
-		const [{ id: planId }] = await (await call(listPlans, admin, { id: 'tst' })).json();
+		const planId = await mainPlanId();
 		const results = await Promise.all(
 			[1, 2, 3].map(() => call(publish, admin, { id: 'tst', planId }, {}).then((r) => r.json()))
 		);
@@ -208,7 +251,7 @@ describe.each(backends)('plans, snapshots and publishing on %s', (backend) => {
 	});
 
 	it('saves named snapshots of the stored state, lists and reads them back', async () => {
-		const [{ id: planId }] = await (await call(listPlans, admin, { id: 'tst' })).json();
+		const planId = await mainPlanId();
 		const params = { id: 'tst', planId };
 		expect((await call(saveSnapshot, viewer, params, { name: 'Draft' })).status).toBe(403);
 		expect((await call(saveSnapshot, alpha, params, { name: '' })).status).toBe(400);
