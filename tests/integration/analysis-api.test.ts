@@ -114,6 +114,11 @@ describe.each(backends)('analysis API on %s', (backend) => {
 			cells: PublicGapCell[];
 		};
 		expect(own.cells[0].ownChildren).toBe(0);
+		const fine = (await (await call(gapsOf, 'gaps.json?resolution=6', VIEWER)).json()) as {
+			resolution: number;
+		};
+		expect(fine.resolution).toBe(6);
+		expect((await call(gapsOf, 'gaps.json?resolution=9', VIEWER)).status).toBe(400);
 	});
 
 	it('counts who could live within 20 miles of a proposed home, suppressed for others’ LAs', async () => {
@@ -135,6 +140,7 @@ describe.each(backends)('analysis API on %s', (backend) => {
 		// Beta: 10 children with a placement location, 6 over 20 miles now (the other 4 give it away: withheld), none after.
 		expect(beta.percentOver20MilesNow).toEqual({ value: null, suppressed: true });
 		expect(beta.percentOver20MilesAfter).toEqual({ value: 0, suppressed: false });
+		expect(beta.percentOver20MilesBefore).toEqual({ value: null, suppressed: true });
 		// Alpha's own figure (1 child over 20 miles) is shown to Alpha's commissioner, withheld from a viewer.
 		expect(alpha.over20Miles).toEqual({ value: 1, suppressed: false });
 		const viewer = (await (

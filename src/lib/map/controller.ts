@@ -124,6 +124,11 @@ export class MapController {
 		options.onStatus('loading');
 	}
 
+	/** The MapLibre map, for overlays kept outside the view state (analysis-layers.ts). */
+	get map(): MapLibreMap {
+		return this.#map;
+	}
+
 	get #mode() {
 		return this.#applied?.mode ?? 'inactive';
 	}

@@ -8,6 +8,8 @@ export interface PublicWhatIfArea {
 	couldLiveWithin20After: Withheld;
 	gained: Withheld;
 	percentOver20MilesNow: Withheld;
+	/** If every child who could move within 20 miles did, without the proposals, and with them. */
+	percentOver20MilesBefore: Withheld;
 	percentOver20MilesAfter: Withheld;
 }
 
@@ -23,11 +25,13 @@ const COUNTS = [
 	'couldLiveWithin20Before',
 	'couldLiveWithin20After',
 	'gained',
+	'over20Before',
 	'over20After'
 ] as const;
 type Count = (typeof COUNTS)[number];
 
 function countOf(area: WhatIfArea, key: Count): number {
+	if (key === 'over20Before') return area.over20Miles - area.couldLiveWithin20Before;
 	return key === 'over20After' ? area.over20Miles - area.couldLiveWithin20After : area[key];
 }
 
@@ -54,6 +58,7 @@ export function suppressWhatIf(result: WhatIfResult, known: (laCode: string) => 
 		couldLiveWithin20After: pick('couldLiveWithin20After'),
 		gained: pick('gained'),
 		percentOver20MilesNow: suppressedPercentage(pick('over20Miles'), pick('withPlacementLocation')),
+		percentOver20MilesBefore: suppressedPercentage(pick('over20Before'), pick('withPlacementLocation')),
 		percentOver20MilesAfter: suppressedPercentage(pick('over20After'), pick('withPlacementLocation'))
 	});
 	const allKnown = result.las.length > 0 && result.las.every((la) => known(la.code));

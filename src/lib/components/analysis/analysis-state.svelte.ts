@@ -1,0 +1,113 @@
+import type { Proposal, ProvisionKind } from '$lib/domain/analysis';
+import type { LonLat } from '$lib/domain/types';
+import type { PublicGapCell } from '$lib/server/analysis/suppress-gaps';
+import type { PublicWhatIf } from '$lib/server/analysis/suppress-what-if';
+import { latestOnly } from './latest-only';
+
+export type { PublicGapCell, PublicWhatIf };
+
+export type ProposedHome = Extract<Proposal, { action: 'add' }>;
+
+type Fetch = typeof fetch;
+
+async function readJson<T>(response: Response): Promise<T> {
+	if (!response.ok) {
+		const body = (await response.json().catch(() => null)) as { message?: string } | null;
+		throw new Error(body?.message ?? `The server answered ${response.status}.`);
+	}
+	return (await response.json()) as T;
+}
+
+/** Centre of a ring (mean of its corners; hexagons are near enough regular). */
+export function ringCentre(ring: readonly LonLat[]): LonLat {
+	const corners = ring.length > 1 ? ring.slice(0, -1) : ring;
+	const lon = corners.reduce((sum, [x]) => sum + x, 0) / corners.length;
+	const lat = corners.reduce((sum, [, y]) => sum + y, 0) / corners.length;
+	return [Math.round(lon * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5];
+}
+
+/**
+ * Gaps and what-if of one RCC, computed on the server over all member LAs' children and published
+ * suppressed (the reader's own LA in full), so every role sees the same region-wide figures.
+ */
+export class AnalysisState {
+	gaps = $state<PublicGapCell[] | null>(null);
+	gapsLoading = $state(false);
+	gapsError = $state<string | null>(null);
+	selectedCell = $state<string | null>(null);
+	proposals = $state<ProposedHome[]>([]);
+	result = $state<PublicWhatIf | null>(null);
+	whatIfError = $state<string | null>(null);
+	computing = $state(false);
+	#nextId = 1;
+	#inFlight = 0;
+	#post: (proposals: ProposedHome[]) => Promise<PublicWhatIf | null>;
+
+	constructor(
+		private readonly fetcher: Fetch,
+		readonly rccId: string
+	) {
+		this.#post = latestOnly((proposals: ProposedHome[]) =>
+			fetcher(`/api/rccs/${rccId}/what-if.json`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ proposals })
+			}).then((response) => readJson<PublicWhatIf>(response))
+		);
+	}
+
+	async loadGaps(): Promise<void> {
+		if (this.gapsLoading) return;
+		this.gapsLoading = true;
+		this.gapsError = null;
+		try {
+			const body = await readJson<{ cells: PublicGapCell[] }>(
+				await this.fetcher(`/api/rccs/${this.rccId}/gaps.json`)
+			);
+			this.gaps = body.cells;
+		} catch (error) {
+			this.gapsError = error instanceof Error ? error.message : String(error);
+		} finally {
+			this.gapsLoading = false;
+		}
+	}
+
+	add(location: LonLat, kind: ProvisionKind, places: number, needs: string[] = []): ProposedHome {
+		const home: ProposedHome = {
+			action: 'add',
+			id: `proposed-${this.#nextId++}`,
+			kind,
+			location,
+			places,
+			needs
+		};
+		this.proposals = [...this.proposals, home];
+		void this.recompute();
+		return home;
+	}
+
+	move(id: string, location: LonLat): void {
+		this.proposals = this.proposals.map((home) => (home.id === id ? { ...home, location } : home));
+		void this.recompute();
+	}
+
+	remove(id: string): void {
+		this.proposals = this.proposals.filter((home) => home.id !== id);
+		void this.recompute();
+	}
+
+	async recompute(): Promise<void> {
+		this.#inFlight++;
+		this.computing = true;
+		try {
+			const result = await this.#post($state.snapshot(this.proposals) as ProposedHome[]);
+			if (result === null) return; // A newer what-if replaced this one.
+			this.result = result;
+			this.whatIfError = null;
+		} catch (error) {
+			this.whatIfError = error instanceof Error ? error.message : String(error);
+		} finally {
+			this.computing = --this.#inFlight > 0;
+		}
+	}
+}
