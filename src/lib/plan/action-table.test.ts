@@ -35,9 +35,14 @@ const names = { K: 'Kent', M: 'Medway' };
 const ids = (list: ActionRow[]) => list.map((r) => r.id);
 
 describe('viewActions', () => {
+	it('keeps the document order until a column is chosen', () => {
+		expect(ids(viewActions(rows, DEFAULT_VIEW))).toEqual(['a', 'b', 'c', 'd']);
+	});
+
 	it('sorts by due date with undated rows last, in both directions', () => {
-		expect(ids(viewActions(rows, DEFAULT_VIEW))).toEqual(['b', 'd', 'a', 'c']);
-		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, descending: true }))).toEqual(['a', 'd', 'b', 'c']);
+		const byDate = { ...DEFAULT_VIEW, sortBy: 'dueDate' as const };
+		expect(ids(viewActions(rows, byDate))).toEqual(['b', 'd', 'a', 'c']);
+		expect(ids(viewActions(rows, { ...byDate, descending: true }))).toEqual(['a', 'd', 'b', 'c']);
 	});
 
 	it('sorts status by urgency and keeps ties in document order', () => {
@@ -55,7 +60,7 @@ describe('viewActions', () => {
 
 	it('filters by status, owner and words in action, lead or gap', () => {
 		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, status: 'red' }))).toEqual(['b', 'd']);
-		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, ownerLa: 'K' }))).toEqual(['a', 'c']);
+		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, sortBy: 'dueDate', ownerLa: 'K' }))).toEqual(['a', 'c']);
 		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, text: 'NORTH' }))).toEqual(['b']);
 		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, text: 'sam' }))).toEqual(['a']);
 		expect(viewActions(rows, { ...DEFAULT_VIEW, status: 'done' })).toEqual([]);

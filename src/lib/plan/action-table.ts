@@ -1,7 +1,8 @@
 import { RAG_STATUSES, type ActionField, type ActionRow, type RagStatus } from './schema';
 
 export interface ActionView {
-	sortBy: ActionField;
+	/** null: the document's order (rows do not jump while someone edits their dates). */
+	sortBy: ActionField | null;
 	descending: boolean;
 	/** Empty: every row. */
 	status: RagStatus | '';
@@ -11,7 +12,7 @@ export interface ActionView {
 }
 
 export const DEFAULT_VIEW: ActionView = {
-	sortBy: 'dueDate',
+	sortBy: null,
 	descending: false,
 	status: '',
 	ownerLa: '',
@@ -52,12 +53,14 @@ export function viewActions(
 			(!view.ownerLa || row.ownerLa === view.ownerLa) &&
 			(!words || [row.action, row.lead, row.linkedGap].some((value) => value.toLowerCase().includes(words)))
 	);
+	const sortBy = view.sortBy;
+	if (sortBy === null) return kept;
 	const sign = view.descending ? -1 : 1;
 	return kept
 		.map((row, index) => ({ row, index }))
 		.sort((a, b) => {
-			const undated = view.sortBy === 'dueDate' && (!a.row.dueDate || !b.row.dueDate);
-			const order = compare(a.row, b.row, view.sortBy, ownerName);
+			const undated = sortBy === 'dueDate' && (!a.row.dueDate || !b.row.dueDate);
+			const order = compare(a.row, b.row, sortBy, ownerName);
 			return (undated ? order : sign * order) || a.index - b.index;
 		})
 		.map(({ row }) => row);

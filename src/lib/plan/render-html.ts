@@ -82,7 +82,7 @@ function actionTable(rows: ActionRow[], laNames: Record<string, string>): string
 			.map((cell) => `<td>${cell}</td>`)
 			.join('');
 	return (
-		'<table class="action-plan"><caption>Action plan</caption><thead><tr>' +
+		'<table class="action-plan"><caption class="visually-hidden">Action plan</caption><thead><tr>' +
 		['Action', 'Owner LA', 'Lead', 'Due', 'Status', 'Linked gap']
 			.map((h) => `<th scope="col">${h}</th>`)
 			.join('') +
