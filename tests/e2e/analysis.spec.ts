@@ -17,6 +17,9 @@ test('gaps are ranked, and a proposed home changes who could live within 20 mile
 	expect(counts).toEqual([...counts].sort((a, b) => b - a));
 	expect(Math.min(...counts)).toBeGreaterThanOrEqual(5);
 
+	// The gap hexagons are drawn on the map.
+	await page.waitForFunction(() => (window.closeToHomeAnalysis?.renderedGapCells() ?? 0) > 0);
+
 	await gaps.first().getByRole('button').click();
 	await expect(gaps.first().getByRole('button')).toHaveAttribute('aria-pressed', 'true');
 	await page.getByLabel('Kind').selectOption('supported');
@@ -29,6 +32,7 @@ test('gaps are ranked, and a proposed home changes who could live within 20 mile
 	expect(gained).toBeGreaterThan(0);
 	await expect(page.getByRole('list', { name: 'Proposed homes' }).getByRole('listitem')).toHaveCount(1);
 	await expect(page.locator('.proposed-home-marker')).toHaveCount(1);
+	await result.scrollIntoViewIfNeeded();
 	await page.screenshot({ path: screenshotPath('analysis-what-if') });
 
 	// Removing the proposal brings the region back to no gain.

@@ -1,6 +1,12 @@
 import { Marker, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
 import type { LonLat } from '$lib/domain/types';
 
+declare global {
+	interface Window {
+		closeToHomeAnalysis?: { renderedGapCells: () => number };
+	}
+}
+
 export interface GapCellShape {
 	cell: string;
 	rank: number;
@@ -30,10 +36,17 @@ export class AnalysisLayers {
 	/** While dragged, a marker is where the pointer puts it, not where the last answer said. */
 	readonly #dragging = new Set<string>();
 	readonly #onStyle = () => this.#ensure();
+	#retrying = false;
 
 	constructor(map: MapLibreMap) {
 		this.#map = map;
 		map.on('styledata', this.#onStyle);
+		// For browser tests: what the map actually draws (as window.closeToHomeMap does for layers.ts).
+		if (typeof window !== 'undefined')
+			window.closeToHomeAnalysis = {
+				renderedGapCells: () =>
+					map.getLayer(GAPS_FILL) ? map.queryRenderedFeatures({ layers: [GAPS_FILL] }).length : 0
+			};
 	}
 
 	setGaps(cells: GapCellShape[], selected: string | null): void {
@@ -99,7 +112,22 @@ export class AnalysisLayers {
 
 	#ensure(): void {
 		const map = this.#map;
-		if (!map.isStyleLoaded()) return;
+		// isStyleLoaded() stays false while any source loads; adding only needs the style itself, so try,
+		// and on "Style is not done loading" try again once the map settles.
+		try {
+			this.#draw(map);
+		} catch {
+			if (!this.#retrying) {
+				this.#retrying = true;
+				map.once('idle', () => {
+					this.#retrying = false;
+					this.#ensure();
+				});
+			}
+		}
+	}
+
+	#draw(map: MapLibreMap): void {
 		const max = Math.max(5, ...this.#gaps.map((cell) => cell.children));
 		const data = {
 			type: 'FeatureCollection' as const,
@@ -117,6 +145,12 @@ export class AnalysisLayers {
 		const source = map.getSource(GAPS_SOURCE) as GeoJSONSource | undefined;
 		if (source) {
 			source.setData(data);
+			// The region's own layers may have been added after ours (they wait for 'load'): stay on top.
+			const order = map.getStyle().layers.map((layer) => layer.id);
+			if (order.at(-1) !== GAPS_LINE) {
+				map.moveLayer(GAPS_FILL);
+				map.moveLayer(GAPS_LINE);
+			}
 			return;
 		}
 		map.addSource(GAPS_SOURCE, { type: 'geojson', data });
@@ -126,7 +160,7 @@ export class AnalysisLayers {
 			source: GAPS_SOURCE,
 			paint: {
 				'fill-color': '#942514',
-				'fill-opacity': ['interpolate', ['linear'], ['get', 'share'], 0, 0.25, 1, 0.7]
+				'fill-opacity': ['interpolate', ['linear'], ['get', 'share'], 0, 0.15, 1, 0.5]
 			}
 		});
 		map.addLayer({
