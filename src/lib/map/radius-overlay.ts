@@ -1,0 +1,99 @@
+import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { circle } from '@turf/turf';
+
+const SOURCE = 'radius-circle';
+const FILL = 'radius-circle-fill';
+const LINE = 'radius-circle-line';
+
+/**
+ * The radius tool's drawing on the region map: waits for one click, then draws a circle of N miles
+ * around it. Kept apart from layers.ts (whose layers the view state drives), as analysis-layers.ts is.
+ */
+export class RadiusOverlay {
+	readonly #map: MapLibreMap;
+	#onClick: ((event: MapMouseEvent) => void) | null = null;
+	#circle: { center: [number, number]; miles: number } | null = null;
+	readonly #onStyle = () => this.#ensure();
+	#retrying = false;
+
+	constructor(map: MapLibreMap) {
+		this.#map = map;
+		map.on('styledata', this.#onStyle);
+	}
+
+	/** The next click on the map places the centre; the crosshair shows the map is waiting for it. */
+	arm(onPick: (center: [number, number]) => void): void {
+		this.disarm();
+		this.#map.getCanvas().style.cursor = 'crosshair';
+		this.#onClick = (event) => {
+			this.disarm();
+			onPick([event.lngLat.lng, event.lngLat.lat]);
+		};
+		this.#map.once('click', this.#onClick);
+	}
+
+	disarm(): void {
+		if (this.#onClick) this.#map.off('click', this.#onClick);
+		this.#onClick = null;
+		this.#map.getCanvas().style.cursor = '';
+	}
+
+	show(center: [number, number], miles: number): void {
+		this.#circle = { center, miles };
+		this.#ensure();
+	}
+
+	clear(): void {
+		this.#circle = null;
+		this.#ensure();
+	}
+
+	destroy(): void {
+		this.disarm();
+		this.#map.off('styledata', this.#onStyle);
+	}
+
+	#ensure() {
+		// As in analysis-layers.ts: adding a source throws while the style is still loading; try again
+		// once the map settles. Nothing to add until there is a circle.
+		if (!this.#circle && !this.#map.getSource(SOURCE)) return;
+		try {
+			this.#draw();
+		} catch {
+			if (this.#retrying) return;
+			this.#retrying = true;
+			this.#map.once('idle', () => {
+				this.#retrying = false;
+				this.#ensure();
+			});
+		}
+	}
+
+	#draw() {
+		const map = this.#map;
+		const data: GeoJSON.FeatureCollection = {
+			type: 'FeatureCollection',
+			features: this.#circle
+				? [circle(this.#circle.center, this.#circle.miles, { units: 'miles', steps: 96 })]
+				: []
+		};
+		const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
+		if (source) {
+			source.setData(data);
+			return;
+		}
+		map.addSource(SOURCE, { type: 'geojson', data });
+		map.addLayer({
+			id: FILL,
+			type: 'fill',
+			source: SOURCE,
+			paint: { 'fill-color': '#1d70b8', 'fill-opacity': 0.08 }
+		});
+		map.addLayer({
+			id: LINE,
+			type: 'line',
+			source: SOURCE,
+			paint: { 'line-color': '#1d70b8', 'line-width': 2, 'line-dasharray': [3, 2] }
+		});
+	}
+}
