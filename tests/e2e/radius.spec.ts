@@ -31,3 +31,32 @@ test('a 20-mile circle at the map centre lists the homes within it', async ({ pa
 	await mapPage.waitForIdle();
 	await mapPage.screenshot('radius-20-miles');
 });
+
+test("choosing an LA, then a hotspot hexagon, shows its children's placements with their miles", async ({
+	page,
+	mapPage
+}) => {
+	await signIn(page);
+	await mapPage.goto('gm');
+	await mapPage.waitForIdle();
+
+	const manchester = { kind: 'la', code: 'E08000003' } as const;
+	await mapPage.clickOn(manchester);
+	const lines = page.getByTestId('placement-lines');
+	await expect(lines.getByRole('heading', { level: 2 })).toHaveText('Placements of children from Manchester');
+	const miles = lines.getByRole('list', { name: 'Miles from home to placement' }).getByRole('listitem');
+	expect(await miles.count()).toBeGreaterThan(0);
+
+	// Manchester's centre is its densest area: a demand hotspot lies under its label.
+	await mapPage.setLayer('Demand hotspots', true);
+	await mapPage.clickOn(manchester);
+	await expect(lines.getByRole('heading', { level: 2 })).toHaveText(
+		'Placements of children from this hexagon'
+	);
+	await expect(lines).toContainText(/Median distance/);
+	await mapPage.waitForIdle();
+	await mapPage.screenshot('placements-from-hexagon');
+
+	await page.keyboard.press('Escape');
+	await expect(lines).toHaveCount(0);
+});

@@ -13,7 +13,7 @@ function line(childId: string, laCode: string, home: [number, number], miles: nu
 		properties: {
 			childId,
 			laCode,
-			placementType: 'fostering' as const,
+			placementType: 'foster' as const,
 			placementLaCode: null,
 			urn: null,
 			miles,

@@ -1,0 +1,84 @@
+import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Placements } from './feature-properties';
+import { placementColours } from './palette';
+
+const SOURCE = 'placement-focus';
+const LINE = 'placement-focus-line';
+const HOTSPOTS_FILL = 'hotspots-fill';
+
+/**
+ * The placement lines from one chosen home area, drawn bold over everything else whether or not the
+ * placements layer is on; and clicks on a visible demand hotspot reported as that cell's H3 index.
+ */
+export class PlacementFocusOverlay {
+	readonly #map: MapLibreMap;
+	#lines: Placements | null = null;
+	#retrying = false;
+	readonly #onStyle = () => this.#ensure();
+	readonly #onClick: (event: MapMouseEvent) => void;
+
+	constructor(map: MapLibreMap, onCell: (h3: string) => void, isActive: () => boolean) {
+		this.#map = map;
+		map.on('styledata', this.#onStyle);
+		this.#onClick = (event) => {
+			// The radius tool owns the click while it waits for its centre.
+			if (!isActive() || !map.getLayer(HOTSPOTS_FILL)) return;
+			if (map.getLayoutProperty(HOTSPOTS_FILL, 'visibility') === 'none') return;
+			const cell = map.queryRenderedFeatures(event.point, { layers: [HOTSPOTS_FILL] })[0];
+			if (cell) onCell(String(cell.properties.h3));
+		};
+		map.on('click', this.#onClick);
+	}
+
+	show(lines: Placements | null): void {
+		this.#lines = lines;
+		this.#ensure();
+	}
+
+	destroy(): void {
+		this.#map.off('styledata', this.#onStyle);
+		this.#map.off('click', this.#onClick);
+	}
+
+	#ensure() {
+		if (!this.#lines && !this.#map.getSource(SOURCE)) return;
+		try {
+			this.#draw();
+		} catch {
+			// As in analysis-layers.ts: the style may still be loading; try again once the map settles.
+			if (this.#retrying) return;
+			this.#retrying = true;
+			this.#map.once('idle', () => {
+				this.#retrying = false;
+				this.#ensure();
+			});
+		}
+	}
+
+	#draw() {
+		const map = this.#map;
+		const data = this.#lines ?? { type: 'FeatureCollection', features: [] };
+		const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
+		if (source) {
+			source.setData(data);
+			return;
+		}
+		map.addSource(SOURCE, { type: 'geojson', data });
+		map.addLayer({
+			id: LINE,
+			type: 'line',
+			source: SOURCE,
+			layout: { 'line-cap': 'round', 'line-sort-key': ['case', ['get', 'over20Miles'], 1, 0] },
+			paint: {
+				'line-color': [
+					'case',
+					['get', 'over20Miles'],
+					placementColours.over20Miles,
+					placementColours.outsideLa
+				],
+				'line-width': 2.5,
+				'line-opacity': 0.9
+			}
+		});
+	}
+}
