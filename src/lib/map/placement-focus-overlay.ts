@@ -1,9 +1,11 @@
+import { cellToBoundary } from 'h3-js';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { Placements } from './feature-properties';
 import { placementColours } from './palette';
 
 const SOURCE = 'placement-focus';
 const LINE = 'placement-focus-line';
+const CELL = 'placement-focus-cell';
 const HOTSPOTS_FILL = 'hotspots-fill';
 
 /**
@@ -13,6 +15,7 @@ const HOTSPOTS_FILL = 'hotspots-fill';
 export class PlacementFocusOverlay {
 	readonly #map: MapLibreMap;
 	#lines: Placements | null = null;
+	#cell: string | null = null;
 	#retrying = false;
 	readonly #onStyle = () => this.#ensure();
 	readonly #onClick: (event: MapMouseEvent) => void;
@@ -30,8 +33,10 @@ export class PlacementFocusOverlay {
 		map.on('click', this.#onClick);
 	}
 
-	show(lines: Placements | null): void {
+	/** The lines to draw, and the hotspot cell they come from (outlined), if a cell was chosen. */
+	show(lines: Placements | null, cell: string | null = null): void {
 		this.#lines = lines;
+		this.#cell = lines ? cell : null;
 		this.#ensure();
 	}
 
@@ -57,7 +62,16 @@ export class PlacementFocusOverlay {
 
 	#draw() {
 		const map = this.#map;
-		const data = this.#lines ?? { type: 'FeatureCollection', features: [] };
+		const data: GeoJSON.FeatureCollection = {
+			type: 'FeatureCollection',
+			features: [...(this.#lines?.features ?? [])]
+		};
+		if (this.#cell)
+			data.features.push({
+				type: 'Feature',
+				geometry: { type: 'Polygon', coordinates: [cellToBoundary(this.#cell, true)] },
+				properties: {}
+			});
 		const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
 		if (source) {
 			source.setData(data);
@@ -68,6 +82,7 @@ export class PlacementFocusOverlay {
 			id: LINE,
 			type: 'line',
 			source: SOURCE,
+			filter: ['==', ['geometry-type'], 'LineString'],
 			layout: { 'line-cap': 'round', 'line-sort-key': ['case', ['get', 'over20Miles'], 1, 0] },
 			paint: {
 				'line-color': [
@@ -79,6 +94,13 @@ export class PlacementFocusOverlay {
 				'line-width': 2.5,
 				'line-opacity': 0.9
 			}
+		});
+		map.addLayer({
+			id: CELL,
+			type: 'line',
+			source: SOURCE,
+			filter: ['==', ['geometry-type'], 'Polygon'],
+			paint: { 'line-color': '#0b0c0c', 'line-width': 3 }
 		});
 	}
 }
