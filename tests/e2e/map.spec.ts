@@ -58,7 +58,7 @@ test('clicking a home or an LA opens its details', async ({ page, mapPage }) => 
 	await mapPage.waitForIdle();
 	await mapPage.clickOn({ kind: 'home', urn: home.urn });
 	await expect(mapPage.details).toBeVisible();
-	await expect(mapPage.details.getByRole('heading', { level: 2 })).toHaveText(`Children's home ${home.urn}`);
+	await expect(mapPage.details.locator('#details-heading')).toHaveText(`Children's home ${home.urn}`);
 	await expect(mapPage.details).toContainText(home.sector);
 	await expect(mapPage.details).toContainText(home.laName);
 	await expect(mapPage.details).toContainText('Location approximate: Ofsted redacts addresses');
@@ -70,7 +70,7 @@ test('clicking a home or an LA opens its details', async ({ page, mapPage }) => 
 
 	await mapPage.setLayer("Children's homes", false);
 	await mapPage.clickOn({ kind: 'la', code: 'E08000003' });
-	await expect(mapPage.details.getByRole('heading', { level: 2 })).toHaveText('Manchester');
+	await expect(mapPage.details.locator('#details-heading')).toHaveText('Manchester');
 	await expect(mapPage.details).toContainText('Children looked after');
 	await expect(mapPage.details).toContainText('Fostering places');
 });
@@ -101,8 +101,8 @@ test('the table lists what the map shows and works from the keyboard', async ({ 
 	await page.keyboard.press('Enter');
 
 	await expect(mapPage.viewButton('Map')).toHaveAttribute('aria-pressed', 'true');
-	await expect(mapPage.details.getByRole('heading', { level: 2 })).toHaveText('Stockport');
-	await expect(mapPage.details.getByRole('heading', { level: 2 })).toBeFocused();
+	await expect(mapPage.details.locator('#details-heading')).toHaveText('Stockport');
+	await expect(mapPage.details.locator('#details-heading')).toBeFocused();
 	await mapPage.waitForIdle();
 	await mapPage.screenshot('gm-from-table');
 });
