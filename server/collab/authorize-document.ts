@@ -1,15 +1,15 @@
 import type postgres from 'postgres';
 import type { DocName } from '../../src/lib/collab/doc-name';
+import { canEditPlans, roleIn } from '../../src/lib/server/access';
 import type { Authorize, CollabUser, DocumentAccess } from './types';
 
 /**
- * What a role in the document's RCC allows (DESIGN.md "Privacy and access"): viewers read, commissioners
- * and RCC administrators edit; no role in that RCC, no access.
+ * What a role in the document's RCC allows, asked of the same rules as every HTTP handler
+ * (src/lib/server/access.ts): anyone with a role reads, those who may edit plans write.
  */
 export function accessFor(user: CollabUser, rccId: string): Exclude<DocumentAccess, 'not-found'> {
-	const grant = user.roles.find((role) => role.rccId === rccId);
-	if (!grant) return 'none';
-	return grant.role === 'viewer' ? 'read' : 'write';
+	if (!roleIn(user, rccId)) return 'none';
+	return canEditPlans(user, rccId) ? 'write' : 'read';
 }
 
 /** Finds the RCC a document belongs to (`map:<rccId>`, or the plan's RCC), then applies `accessFor`. */

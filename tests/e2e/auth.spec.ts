@@ -20,9 +20,24 @@ test('sign in from a protected page, land on it, sign out, and be asked to sign 
 	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
 	expect(await page.evaluate(() => document.cookie)).not.toContain('cth_session');
 
+	// Offline copies of plans (y-indexeddb, one per person and plan) go with the session; other sites' stay.
+	const openDatabase = (name: string) =>
+		page.evaluate(
+			(dbName) =>
+				new Promise<void>((resolve, reject) => {
+					const request = indexedDB.open(dbName);
+					request.onsuccess = () => (request.result.close(), resolve());
+					request.onerror = () => reject(request.error);
+				}),
+			name
+		);
+	await openDatabase('close-to-home:1:plan:offline-copy');
+	await openDatabase('someone-else');
 	await signIn.signOut();
 	await expect(page).toHaveURL(/\/login$/);
 	expect((await page.context().cookies()).some((c) => c.name === 'cth_session')).toBe(false);
+	const left = await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
+	expect(left).toEqual(['someone-else']);
 	await page.goto('/rcc/gm');
 	await expect(page).toHaveURL(/\/login\?redirectTo=%2Frcc%2Fgm$/);
 });

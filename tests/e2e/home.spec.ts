@@ -35,6 +35,9 @@ test('the home page lists the RCCs the user works in and England, with headline 
 	// Real numbers, not dashes, for the demo regions.
 	await expect(gm.getByRole('definition').first()).toHaveText(/^\d{1,3}(,\d{3})*$/);
 	await expect(gm.getByRole('definition').nth(1)).toHaveText(/^\d+\.\d%$/);
+	// England: the records cover the demo LAs only, so its child figures are DfE's, and say so.
+	await expect(england.getByRole('definition').first()).toHaveText(/^\d{2},\d{3} published by DfE, 2025$/);
+	await expect(england.getByRole('definition').nth(1)).toHaveText(/^\d+\.\d% published by DfE, 2025$/);
 	await page.screenshot({ path: screenshotPath('home'), fullPage: true });
 
 	await homePage.open(/Greater Manchester/);

@@ -83,17 +83,24 @@ describe.each(backends)('map data API on %s', (backend) => {
 			name: 'Test RCC',
 			isDemo: true,
 			laCount: 2,
-			headline: { childrenLookedAfter: 10, percentOver20Miles: 10, homes: 3, places: 9 }
+			headline: {
+				childrenLookedAfter: 10,
+				percentOver20Miles: 10,
+				homes: 3,
+				places: 9,
+				published: { childrenLookedAfter: 11, percentOver20Miles: null }
+			}
 		});
 		const england = listings[2];
 		expect(england).toMatchObject({ name: 'England', isDemo: false, laCount: 4 });
-		// Gamma holds no child records: no national count pretends to be complete.
-		expect(england.headline).toEqual({
+		// Gamma holds no child records: no national count pretends to be complete; DfE's stands beside it.
+		expect(england.headline).toMatchObject({
 			childrenLookedAfter: null,
 			percentOver20Miles: null,
 			homes: 4,
 			places: 14
 		});
+		expect(england.headline.published.childrenLookedAfter).toEqual(expect.any(Number));
 	});
 
 	it('summarises an RCC per member LA and for the region beside the published figures', async () => {

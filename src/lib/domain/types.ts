@@ -26,6 +26,11 @@ export interface RccListing {
 		percentOver20Miles: number | null;
 		homes: number;
 		places: number;
+		/**
+		 * DfE's published figures for the same area, shown (labelled) where ours is unknown (England: the
+		 * records cover some LAs only) or withheld. Published statistics are public: nothing is revealed.
+		 */
+		published: { childrenLookedAfter: number | null; percentOver20Miles: number | null };
 	};
 }
 

@@ -1,4 +1,5 @@
 import { connect, type CollabConnection } from '../collab/connect';
+import { deviceCopyKey } from '../collab/device-copies';
 import { CollabConnectionState } from '../collab/connection-state.svelte';
 import { formatDocName } from '../collab/doc-name';
 
@@ -13,7 +14,7 @@ export class PlanConnection {
 
 	constructor(planId: string, personId: number | string) {
 		const docName = formatDocName({ kind: 'plan', planId });
-		this.connection = connect({ docName, deviceStoreKey: `close-to-home:${personId}:${docName}` });
+		this.connection = connect({ docName, deviceStoreKey: deviceCopyKey(personId, docName) });
 		this.state = new CollabConnectionState(this.connection);
 	}
 

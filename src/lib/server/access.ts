@@ -1,4 +1,10 @@
-import { ENGLAND_ID, type CurrentUser, type RoleGrant } from '$lib/domain/types';
+// Relative, not $lib: the collaboration server (server/collab, run by tsx) asks these questions too.
+import { ENGLAND_ID, type CurrentUser, type RoleGrant } from '../domain/types';
+
+/** Whoever holds roles: a signed-in user, or the collaboration server's user of a socket. */
+export interface RoleHolder {
+	roles: readonly Pick<RoleGrant, 'rccId' | 'role'>[];
+}
 
 /**
  * Every access decision, in one place (DESIGN.md "Privacy and access"); endpoints, pages and the
@@ -20,7 +26,10 @@ export function canSeeMapData(user: CurrentUser | null): user is CurrentUser {
 	return user !== null;
 }
 
-export function roleIn(user: CurrentUser | null, rccId: string): RoleGrant | undefined {
+export function roleIn<Holder extends RoleHolder>(
+	user: Holder | null,
+	rccId: string
+): Holder['roles'][number] | undefined {
 	return user?.roles.find((grant) => grant.rccId === rccId);
 }
 
@@ -51,7 +60,7 @@ export function canAdministerRcc(user: CurrentUser | null, rccId: string): boole
 }
 
 /** Editing an RCC's plans and scenarios. */
-export function canEditPlans(user: CurrentUser | null, rccId: string): boolean {
+export function canEditPlans(user: RoleHolder | null, rccId: string): boolean {
 	const role = roleIn(user, rccId)?.role;
 	return role === 'commissioner' || role === 'rcc_admin';
 }

@@ -10,7 +10,11 @@ export function headline(summary: RccSummary): RccListing {
 			childrenLookedAfter: region.childrenLookedAfter.computed,
 			percentOver20Miles: region.percentOver20Miles.computed,
 			homes: region.homes.computed ?? 0,
-			places: region.places.computed ?? 0
+			places: region.places.computed ?? 0,
+			published: {
+				childrenLookedAfter: region.childrenLookedAfter.published,
+				percentOver20Miles: region.percentOver20Miles.published
+			}
 		}
 	};
 }

@@ -153,7 +153,13 @@ describe('headline', () => {
 			name: 'Test RCC',
 			isDemo: true,
 			laCount: 2,
-			headline: { childrenLookedAfter: 6, percentOver20Miles: 16.7, homes: 3, places: 9 }
+			headline: {
+				childrenLookedAfter: 6,
+				percentOver20Miles: 16.7,
+				homes: 3,
+				places: 9,
+				published: { childrenLookedAfter: 10, percentOver20Miles: null }
+			}
 		});
 	});
 });
