@@ -1,21 +1,46 @@
 /**
  * bench:collab: this project's collaboration server in a process of its own, as production runs it
  * (Postgres persistence: a fresh database on the server at DATABASE_URL, dropped on exit, else embedded
- * PGlite in a fresh directory), with a sign-in stand-in that lets every connection edit. Prints
+ * PGlite in a fresh directory, created beforehand by another process), with a sign-in stand-in that lets every connection edit. Prints
  * `READY <port>`.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { createPostgresPersistence } from '../../server/collab/postgres-persistence';
 import { createCollabServer } from '../../server/collab/server';
+import { openDatabase } from '../../src/lib/server/db/client';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
 import { createTestDatabase } from '../integration/helpers/databases';
 
-// Never the database DATABASE_URL names: every run gets an empty one of its own.
-const test = await createTestDatabase(process.env.DATABASE_URL ? 'postgres' : 'embedded');
+// Never the database DATABASE_URL names: every run gets an empty one of its own. The embedded one is
+// created by another process first (collab-prepare-embedded.ts), as a server restarted on its data.
+const test = process.env.DATABASE_URL ? await createTestDatabase('postgres') : await existingEmbedded();
 const db = test.db;
 await migrate(db, readMigrations(path.resolve('migrations')));
 await db.sql`insert into rccs (id, name) values ('bench', 'Bench') on conflict do nothing`;
+
+async function existingEmbedded() {
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cth-bench-collab-'));
+	const prepared = spawnSync(
+		process.execPath,
+		['--import', 'tsx', 'tests/bench/collab-prepare-embedded.ts', dataDir],
+		{
+			stdio: 'inherit'
+		}
+	);
+	if (prepared.status !== 0) throw new Error('Preparing the embedded database failed');
+	const opened = await openDatabase({ databaseUrl: null, dataDir });
+	return {
+		db: opened,
+		async drop() {
+			await opened.close();
+			fs.rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
 
 const collab = createCollabServer({
 	persistence: createPostgresPersistence(db.sql),
