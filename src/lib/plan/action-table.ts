@@ -1,4 +1,4 @@
-import { RAG_STATUSES, type ActionField, type ActionRow, type RagStatus } from './schema';
+import { RAG_STATUSES, actionLinkText, type ActionField, type ActionRow, type RagStatus } from './schema';
 
 export interface ActionView {
 	/** null: the document's order (rows do not jump while someone edits their dates). */
@@ -7,7 +7,7 @@ export interface ActionView {
 	/** Empty: every row. */
 	status: RagStatus | '';
 	ownerLa: string;
-	/** Words to find in the action, lead or linked gap, case-insensitive. */
+	/** Words to find in the action, lead, link label or linked-gap note, case-insensitive. */
 	text: string;
 }
 
@@ -34,8 +34,10 @@ function compare(
 		if (!a.dueDate || !b.dueDate) return (a.dueDate ? 0 : 1) - (b.dueDate ? 0 : 1);
 		return a.dueDate.localeCompare(b.dueDate);
 	}
-	const left = field === 'ownerLa' ? ownerName(a.ownerLa) : a[field];
-	const right = field === 'ownerLa' ? ownerName(b.ownerLa) : b[field];
+	const shown = (row: ActionRow) =>
+		field === 'ownerLa' ? ownerName(row.ownerLa) : field === 'linkedGap' ? actionLinkText(row) : row[field];
+	const left = shown(a);
+	const right = shown(b);
 	return left.localeCompare(right, 'en-GB', { sensitivity: 'base', numeric: true });
 }
 
@@ -51,7 +53,10 @@ export function viewActions(
 		(row) =>
 			(!view.status || row.status === view.status) &&
 			(!view.ownerLa || row.ownerLa === view.ownerLa) &&
-			(!words || [row.action, row.lead, row.linkedGap].some((value) => value.toLowerCase().includes(words)))
+			(!words ||
+				[row.action, row.lead, row.link?.label ?? '', row.linkedGap].some((value) =>
+					value.toLowerCase().includes(words)
+				))
 	);
 	const sortBy = view.sortBy;
 	if (sortBy === null) return kept;
