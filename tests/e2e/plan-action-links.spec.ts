@@ -42,6 +42,7 @@ test('a commissioner links actions to a gap and an LA; the links open the map fo
 	// Published and frozen: no gap is offered with a count under five.
 	for (const label of await gaps.allInnerTexts())
 		expect(Number(/: (\d+) children/.exec(label)?.[1])).toBeGreaterThanOrEqual(5);
+	await dialog.screenshot({ path: screenshotPath('plan-link-dialog') });
 	await gaps.first().click();
 	await expect(dialog).toBeHidden();
 	const gapLink = first.getByRole('link', { name: `${gapLabel} (opens the map)` });
@@ -109,4 +110,10 @@ test('a commissioner links actions to a gap and an LA; the links open the map fo
 	await map.screenshot('map-focus-malformed');
 	await map.clickOn({ kind: 'la', code: 'E08000003' });
 	await expect(map.details.locator('#details-heading')).toHaveText('Manchester');
+
+	// A home's link opens its details too.
+	const homes = await (await page.request.get('/api/rccs/gm/homes.geojson')).json();
+	const urn = homes.features[0].properties.urn as string;
+	await map.page.goto(`/rcc/gm?focus=home:${urn}`);
+	await expect(map.details.locator('#details-heading')).toHaveText(`Children's home ${urn}`);
 });

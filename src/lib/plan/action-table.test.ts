@@ -76,10 +76,17 @@ describe('viewActions', () => {
 		expect(viewActions(rows, { ...DEFAULT_VIEW, status: 'done' })).toEqual([]);
 	});
 
-	it('sorts the link column by what it shows: the label, else the free text', () => {
+	it('sorts the link column by what it shows (the label, else the free text), unlinked rows last', () => {
 		const byLink = { ...DEFAULT_VIEW, sortBy: 'linkedGap' as const };
-		expect(ids(viewActions(linked, byLink))).toEqual(['h', 'g', 'n', 'w']);
-		expect(ids(viewActions(linked, { ...byLink, descending: true }))).toEqual(['w', 'n', 'g', 'h']);
+		const withUnlinked = [row('u', {}), ...linked];
+		expect(ids(viewActions(withUnlinked, byLink))).toEqual(['h', 'g', 'n', 'w', 'u']);
+		expect(ids(viewActions(withUnlinked, { ...byLink, descending: true }))).toEqual([
+			'w',
+			'n',
+			'g',
+			'h',
+			'u'
+		]);
 	});
 
 	it('finds words in link labels and in the free text beside them', () => {

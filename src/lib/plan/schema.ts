@@ -9,6 +9,7 @@ import { focusTarget, type FocusTarget } from '../domain/focus-param';
  * - `actions` (Y.Array of Y.Map): the action plan, one map per row (`ActionRow` fields). A row's `link`
  *   is a plain object (`ActionLink`), replaced whole, so that two people linking at once end with one
  *   link, never a mix of both; rows from before links existed have none, and keep `linkedGap` as text.
+ *   (Added without a version bump: a reader that predates it ignores the field and loses nothing.)
  * - `comments` (Y.Map of Y.Map): comment threads by id, anchored to the text by Yjs relative positions.
  * - `meta` (Y.Map): `schemaVersion`, so that an older client can tell it is looking at a newer document.
  *
