@@ -69,6 +69,25 @@ test('a commissioner links actions to a gap and an LA; the links open the map fo
 	await expect(viewer.actionPlan.getByRole('button', { name: /Link to the map/ })).toHaveCount(0);
 	await viewerContext.close();
 
+	// Published: the frozen labels as text; the members' map is not linked from a public page.
+	const adminContext = await browser.newContext();
+	const adminPage = await adminContext.newPage();
+	await signIn(adminPage, 'admin.gm@demo.local');
+	const planId = planPath.split('/').pop();
+	expect((await adminPage.request.post(`/api/rccs/gm/plans/${planId}/publish`, { data: {} })).status()).toBe(
+		201
+	);
+	await adminContext.close();
+	const publicContext = await browser.newContext();
+	const reader = await publicContext.newPage();
+	await reader.goto(`/published/gm/${planId}/v1`);
+	const publishedActions = reader.getByRole('article').getByRole('table', { name: 'Action plan' });
+	await expect(publishedActions).toContainText(gapLabel);
+	await expect(publishedActions).toContainText('Wigan (LA)');
+	await expect(publishedActions.getByRole('link')).toHaveCount(0);
+	await publishedActions.screenshot({ path: screenshotPath('plan-action-links-published') });
+	await publicContext.close();
+
 	// Sorting by the column goes by label ("Gap 1…" before "Wigan…" ascending, after it descending).
 	const sortLinks = editor.actionPlan.getByRole('button', { name: 'Linked gap or feature' });
 	await sortLinks.click();
