@@ -1,6 +1,7 @@
 import { expect, screenshotPath, signIn, test } from './fixtures';
 import { MapPage } from './pages/map-page';
 import { PlanEditorPage } from './pages/plan-editor-page';
+import { SignInPage } from './pages/sign-in-page';
 
 /**
  * Issue 6.4: an action of the plan links to a gap or an LA on the map, and the link opens the map on it.
@@ -135,4 +136,15 @@ test('a commissioner links actions to a gap and an LA; the links open the map fo
 	const urn = homes.features[0].properties.urn as string;
 	await map.page.goto(`/rcc/gm?focus=home:${urn}`);
 	await expect(map.details.locator('#details-heading')).toHaveText(`Children's home ${urn}`);
+
+	// Followed while signed out (from an e-mail, say): after signing in, the map still opens on it.
+	const outside = await browser.newContext();
+	const signedOut = await outside.newPage();
+	await signedOut.goto('/rcc/gm?focus=la:E08000010');
+	const form = new SignInPage(signedOut);
+	await expect(form.heading).toBeVisible();
+	await form.signIn('e08000003@demo.local', 'demo');
+	await expect(signedOut).toHaveURL(/\/rcc\/gm\?focus=la:E08000010$/);
+	await expect(new MapPage(signedOut).details.locator('#details-heading')).toHaveText('Wigan');
+	await outside.close();
 });
