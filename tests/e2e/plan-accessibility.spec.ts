@@ -25,6 +25,16 @@ test('plan pages have no accessibility violations', async ({ browser }) => {
 	await expect(admin.getByTestId('connection-state')).toHaveText('Live');
 	await admin.getByRole('button', { name: 'Add an action' }).click();
 	expect((await new AxeBuilder({ page: admin }).analyze()).violations).toEqual([]);
+	// The "Link to the map" dialog, with its choices loaded.
+	await admin.getByRole('button', { name: /^Link to the map/ }).click();
+	const dialog = admin.getByRole('dialog', { name: 'Link to the map' });
+	await expect(
+		dialog.getByRole('region', { name: 'Local authorities' }).getByRole('button').first()
+	).toBeVisible();
+	await expect(dialog.getByRole('status')).toHaveCount(0);
+	expect((await new AxeBuilder({ page: admin }).analyze()).violations).toEqual([]);
+	await admin.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
 
 	const anonymous = await (await browser.newContext()).newPage();
 	await anonymous.goto(`/published/se/${planId}/v1`);

@@ -158,7 +158,8 @@ describe.each(backends)('plans, snapshots and publishing on %s', (backend) => {
 					lead: 'Lead',
 					dueDate: '2027-03-31',
 					status: 'amber',
-					linkedGap: 'North'
+					linkedGap: 'North',
+					link: { kind: 'gap', cell: '851951b7fffffff', label: 'Gap 1: 12 children, near Alpha' }
 				}
 			})
 		);
@@ -173,6 +174,9 @@ describe.each(backends)('plans, snapshots and publishing on %s', (backend) => {
 		const v1 = await publishedVersions.find(test.db.sql, 'tst', planId, 1);
 		expect(v1?.html).toContain('>Needs analysis</h2>');
 		expect(v1?.html).toContain('<td>Open a home &lt;near&gt; Alpha</td><td>Alpha</td>');
+		// The linked gap as its frozen label and the free text before links; the members' map is not linked.
+		expect(v1?.html).toContain('>Gap 1: 12 children, near Alpha</span><br>North</td>');
+		expect(v1?.html).not.toContain('/rcc/');
 		// Figures as an anonymous reader may see them: the region's child counts pass suppression.ts.
 		expect(v1?.figures.map((f) => `${f.area}:${f.metric}`)).toEqual([
 			'region:childrenLookedAfter',

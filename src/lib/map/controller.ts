@@ -206,6 +206,12 @@ export class MapController {
 		}
 	}
 
+	/** Moves the camera to a box ([west, south, east, north]), e.g. a gap cell a link points at. */
+	fitTo(bounds: [number, number, number, number], maxZoom = 9): void {
+		this.#map.resize();
+		this.#map.fitBounds(bounds, { padding: 80, maxZoom });
+	}
+
 	destroy(): void {
 		this.#map.remove();
 	}

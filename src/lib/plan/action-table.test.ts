@@ -10,6 +10,7 @@ const row = (id: string, fields: Partial<ActionRow>): ActionRow => ({
 	dueDate: '',
 	status: 'not_started',
 	linkedGap: '',
+	link: null,
 	...fields
 });
 
@@ -30,6 +31,15 @@ const rows = [
 	}),
 	row('c', { action: 'Review secure capacity', ownerLa: 'K', status: 'amber' }),
 	row('d', { action: 'Supported accommodation audit', ownerLa: 'M', dueDate: '2027-01-15', status: 'red' })
+];
+const linked = [
+	row('w', { link: { kind: 'la', code: 'E08000010', label: 'Wigan (LA)' } }),
+	row('g', { link: { kind: 'gap', cell: '851951b7fffffff', label: 'Gap 3: 24 children, near Bolton' } }),
+	row('n', { linkedGap: 'Medway north' }),
+	row('h', {
+		link: { kind: 'home', urn: '2590934', label: "Children's home 2590934, Salford" },
+		linkedGap: 'Also the annexe'
+	})
 ];
 const names = { K: 'Kent', M: 'Medway' };
 const ids = (list: ActionRow[]) => list.map((r) => r.id);
@@ -64,5 +74,27 @@ describe('viewActions', () => {
 		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, text: 'NORTH' }))).toEqual(['b']);
 		expect(ids(viewActions(rows, { ...DEFAULT_VIEW, text: 'sam' }))).toEqual(['a']);
 		expect(viewActions(rows, { ...DEFAULT_VIEW, status: 'done' })).toEqual([]);
+	});
+
+	it('sorts the link column by what it shows (the label, else the free text), unlinked rows last', () => {
+		const byLink = { ...DEFAULT_VIEW, sortBy: 'linkedGap' as const };
+		const withUnlinked = [row('u', {}), ...linked];
+		expect(ids(viewActions(withUnlinked, byLink))).toEqual(['h', 'g', 'n', 'w', 'u']);
+		expect(ids(viewActions(withUnlinked, { ...byLink, descending: true }))).toEqual([
+			'w',
+			'n',
+			'g',
+			'h',
+			'u'
+		]);
+	});
+
+	it('finds words in link labels and in the free text beside them', () => {
+		expect(ids(viewActions(linked, { ...DEFAULT_VIEW, text: 'bolton' }))).toEqual(['g']);
+		expect(ids(viewActions(linked, { ...DEFAULT_VIEW, text: 'wigan' }))).toEqual(['w']);
+		expect(ids(viewActions(linked, { ...DEFAULT_VIEW, text: 'annexe' }))).toEqual(['h']);
+		expect(ids(viewActions(linked, { ...DEFAULT_VIEW, text: 'north' }))).toEqual(['n']);
+		// The ids behind a link are not what people see, so they are not searched.
+		expect(ids(viewActions(linked, { ...DEFAULT_VIEW, text: 'E08000010' }))).toEqual([]);
 	});
 });

@@ -1,4 +1,4 @@
-import { RAG_STATUSES, type ActionField, type ActionRow, type RagStatus } from './schema';
+import { RAG_STATUSES, actionLinkText, type ActionField, type ActionRow, type RagStatus } from './schema';
 
 export interface ActionView {
 	/** null: the document's order (rows do not jump while someone edits their dates). */
@@ -7,7 +7,7 @@ export interface ActionView {
 	/** Empty: every row. */
 	status: RagStatus | '';
 	ownerLa: string;
-	/** Words to find in the action, lead or linked gap, case-insensitive. */
+	/** Words to find in the action, lead, link label or linked-gap note, case-insensitive. */
 	text: string;
 }
 
@@ -22,20 +22,26 @@ export const DEFAULT_VIEW: ActionView = {
 /** Status sorts by urgency (red first), not alphabetically. */
 const STATUS_ORDER: Record<RagStatus, number> = { red: 0, amber: 1, not_started: 2, green: 3, done: 4 };
 
+/** Rows without a date, or without a link, go last whatever the direction of the other rows. */
+function blank(row: ActionRow, field: ActionField): boolean {
+	if (field === 'dueDate') return !row.dueDate;
+	if (field === 'linkedGap') return !actionLinkText(row);
+	return false;
+}
+
 function compare(
 	a: ActionRow,
 	b: ActionRow,
 	field: ActionField,
 	ownerName: (code: string) => string
 ): number {
+	if (blank(a, field) || blank(b, field)) return Number(blank(a, field)) - Number(blank(b, field));
 	if (field === 'status') return STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
-	if (field === 'dueDate') {
-		// Rows without a date go last, whatever the direction of the other rows.
-		if (!a.dueDate || !b.dueDate) return (a.dueDate ? 0 : 1) - (b.dueDate ? 0 : 1);
-		return a.dueDate.localeCompare(b.dueDate);
-	}
-	const left = field === 'ownerLa' ? ownerName(a.ownerLa) : a[field];
-	const right = field === 'ownerLa' ? ownerName(b.ownerLa) : b[field];
+	if (field === 'dueDate') return a.dueDate.localeCompare(b.dueDate);
+	const shown = (row: ActionRow) =>
+		field === 'ownerLa' ? ownerName(row.ownerLa) : field === 'linkedGap' ? actionLinkText(row) : row[field];
+	const left = shown(a);
+	const right = shown(b);
 	return left.localeCompare(right, 'en-GB', { sensitivity: 'base', numeric: true });
 }
 
@@ -51,7 +57,10 @@ export function viewActions(
 		(row) =>
 			(!view.status || row.status === view.status) &&
 			(!view.ownerLa || row.ownerLa === view.ownerLa) &&
-			(!words || [row.action, row.lead, row.linkedGap].some((value) => value.toLowerCase().includes(words)))
+			(!words ||
+				[row.action, row.lead, row.link?.label ?? '', row.linkedGap].some((value) =>
+					value.toLowerCase().includes(words)
+				))
 	);
 	const sortBy = view.sortBy;
 	if (sortBy === null) return kept;
@@ -59,9 +68,9 @@ export function viewActions(
 	return kept
 		.map((row, index) => ({ row, index }))
 		.sort((a, b) => {
-			const undated = sortBy === 'dueDate' && (!a.row.dueDate || !b.row.dueDate);
+			const empty = blank(a.row, sortBy) || blank(b.row, sortBy);
 			const order = compare(a.row, b.row, sortBy, ownerName);
-			return (undated ? order : sign * order) || a.index - b.index;
+			return (empty ? order : sign * order) || a.index - b.index;
 		})
 		.map(({ row }) => row);
 }

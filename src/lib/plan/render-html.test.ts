@@ -13,7 +13,8 @@ const row: ActionRow = {
 	lead: 'J. Smith',
 	dueDate: '2027-03-31',
 	status: 'amber',
-	linkedGap: 'No places within 20 miles'
+	linkedGap: 'No places within 20 miles',
+	link: null
 };
 
 function templateBody() {
@@ -91,5 +92,35 @@ describe('planTextLines', () => {
 		expect(lines[0]).toBe('# South East sufficiency strategy 2026-2029');
 		expect(lines).toContain('## Needs analysis');
 		expect(lines).toContain('Kent');
+	});
+});
+
+describe('renderPlanHtml action plan links', () => {
+	it('shows a linked feature as its frozen label, linking into no private map, with any earlier note', () => {
+		const { html } = renderPlanHtml({
+			body: { type: 'doc', content: [] },
+			actions: [
+				{
+					...row,
+					id: 'a',
+					linkedGap: '',
+					link: { kind: 'gap', cell: '851951b7fffffff', label: 'Gap 3: 24 children, near <Wigan>' }
+				},
+				{ ...row, id: 'b', link: { kind: 'la', code: 'E08000010', label: 'Wigan (LA)' } },
+				{ ...row, id: 'c', linkedGap: 'Free text', link: null }
+			],
+			figure: () => null,
+			laNames: {}
+		});
+		expect(html).toContain('<th scope="col">Linked gap or map feature</th>');
+		expect(html).toContain(
+			'<td><span class="linked-feature" data-kind="gap">Gap 3: 24 children, near &lt;Wigan&gt;</span></td>'
+		);
+		expect(html).toContain(
+			'<td><span class="linked-feature" data-kind="la">Wigan (LA)</span><br>No places within 20 miles</td>'
+		);
+		expect(html).toContain('<td>Free text</td>');
+		expect(html).not.toContain('href');
+		expect(html).not.toContain('851951b7fffffff');
 	});
 });

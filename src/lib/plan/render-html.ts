@@ -68,6 +68,18 @@ function plainText(node: JSONContent): string {
 	return (node.content ?? []).map(plainText).join('');
 }
 
+/**
+ * The frozen label, as text: the map it points into is for signed-in members of the RCC only, so a
+ * published page links to nothing. The free text from before links follows it, when there is some.
+ */
+function linkCell(row: ActionRow): string {
+	const link = row.link
+		? `<span class="linked-feature" data-kind="${row.link.kind}">${escapeHtml(row.link.label)}</span>`
+		: '';
+	const note = row.linkedGap ? escapeHtml(row.linkedGap) : '';
+	return link && note ? `${link}<br>${note}` : link || note;
+}
+
 function actionTable(rows: ActionRow[], laNames: Record<string, string>): string {
 	if (rows.length === 0) return '<p class="plan-empty">No actions have been added yet.</p>';
 	const cells = (row: ActionRow) =>
@@ -77,13 +89,13 @@ function actionTable(rows: ActionRow[], laNames: Record<string, string>): string
 			escapeHtml(row.lead),
 			escapeHtml(row.dueDate),
 			`<span class="rag rag--${row.status}">${escapeHtml(RAG_LABELS[row.status])}</span>`,
-			escapeHtml(row.linkedGap)
+			linkCell(row)
 		]
 			.map((cell) => `<td>${cell}</td>`)
 			.join('');
 	return (
 		'<table class="action-plan"><caption class="visually-hidden">Action plan</caption><thead><tr>' +
-		['Action', 'Owner LA', 'Lead', 'Due', 'Status', 'Linked gap']
+		['Action', 'Owner LA', 'Lead', 'Due', 'Status', 'Linked gap or map feature']
 			.map((h) => `<th scope="col">${h}</th>`)
 			.join('') +
 		'</tr></thead><tbody>' +

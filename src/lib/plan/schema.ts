@@ -1,11 +1,15 @@
 import * as Y from 'yjs';
+import { focusTarget, type FocusTarget } from '../domain/focus-param';
 
 /**
  * The shape of a plan document (`plan:<planId>`), in one versioned place. A plan is one Y.Doc:
  *
  * - `body` (Y.XmlFragment): the strategy's rich text, bound to Tiptap through y-prosemirror
  *   (@tiptap/extension-collaboration with `field: 'body'`); node names are those of `planExtensions()`.
- * - `actions` (Y.Array of Y.Map): the action plan, one map per row (`ActionRow` fields).
+ * - `actions` (Y.Array of Y.Map): the action plan, one map per row (`ActionRow` fields). A row's `link`
+ *   is a plain object (`ActionLink`), replaced whole, so that two people linking at once end with one
+ *   link, never a mix of both; rows from before links existed have none, and keep `linkedGap` as text.
+ *   (Added without a version bump: a reader that predates it ignores the field and loses nothing.)
  * - `comments` (Y.Map of Y.Map): comment threads by id, anchored to the text by Yjs relative positions.
  * - `meta` (Y.Map): `schemaVersion`, so that an older client can tell it is looking at a newer document.
  *
@@ -26,7 +30,18 @@ export const RAG_LABELS: Record<RagStatus, string> = {
 	done: 'Done'
 };
 
-/** One row of the action plan. `dueDate` is an ISO date (yyyy-mm-dd) or ''. */
+/**
+ * What an action is linked to on the map, with its label frozen at linking (published pages and other
+ * readers show it without a lookup, and it reads the same after the data has moved on).
+ */
+export type ActionLink = FocusTarget & { label: string };
+
+export const MAX_LINK_LABEL_LENGTH = 200;
+
+/**
+ * One row of the action plan. `dueDate` is an ISO date (yyyy-mm-dd) or ''. `linkedGap` is free text
+ * (the column before links existed, kept so that nothing typed there is lost); `link` the map feature.
+ */
 export interface ActionRow {
 	id: string;
 	action: string;
@@ -35,6 +50,7 @@ export interface ActionRow {
 	dueDate: string;
 	status: RagStatus;
 	linkedGap: string;
+	link: ActionLink | null;
 }
 
 export const ACTION_FIELDS = ['action', 'ownerLa', 'lead', 'dueDate', 'status', 'linkedGap'] as const;
@@ -85,6 +101,32 @@ export function isRagStatus(value: unknown): value is RagStatus {
 	return typeof value === 'string' && (RAG_STATUSES as readonly string[]).includes(value);
 }
 
+/** A count of 1 to 4 children in a label ("3 children"): the number small-number suppression withholds. */
+const SMALL_COUNT = /\b([1-4])(\s+child)/gi;
+
+export function revealsSmallCount(label: string): boolean {
+	return new RegExp(SMALL_COUNT.source, 'i').test(label);
+}
+
+/**
+ * A stored link, or null when it is missing or malformed (another client's bug, a hand-edited document).
+ * Gap counts of 1 to 4 read as "<5", whoever wrote them: the label travels to published pages.
+ */
+export function readActionLink(value: unknown): ActionLink | null {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+	const { kind, label } = value as Record<string, unknown>;
+	const id = (value as Record<string, unknown>)[kind === 'gap' ? 'cell' : kind === 'la' ? 'code' : 'urn'];
+	const target = focusTarget(kind, id);
+	if (!target || typeof label !== 'string' || label.trim() === '') return null;
+	const shown = label.trim().slice(0, MAX_LINK_LABEL_LENGTH);
+	return { ...target, label: target.kind === 'gap' ? shown.replace(SMALL_COUNT, '<5$2') : shown };
+}
+
+/** What the link column says: the link's label, else the free text from before links. */
+export function actionLinkText(row: ActionRow): string {
+	return row.link?.label ?? row.linkedGap;
+}
+
 /** A row as plain data; fields missing or of the wrong type (another client's bug) read as empty. */
 export function readActionRow(row: Y.Map<unknown>): ActionRow {
 	const status = row.get('status');
@@ -95,7 +137,8 @@ export function readActionRow(row: Y.Map<unknown>): ActionRow {
 		lead: text(row.get('lead')),
 		dueDate: text(row.get('dueDate')),
 		status: isRagStatus(status) ? status : 'not_started',
-		linkedGap: text(row.get('linkedGap'))
+		linkedGap: text(row.get('linkedGap')),
+		link: readActionLink(row.get('link'))
 	};
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readActionRows, readCommentThreads, type ActionRow } from './schema';
+import { planParts, readActionRows, readCommentThreads, type ActionLink, type ActionRow } from './schema';
 import { PLAN_ORIGIN, PlanChangeError, transact } from './transact';
 
 const row = (id: string, action = 'Act'): ActionRow => ({
@@ -10,8 +10,10 @@ const row = (id: string, action = 'Act'): ActionRow => ({
 	lead: 'Lead',
 	dueDate: '2027-01-31',
 	status: 'green',
-	linkedGap: ''
+	linkedGap: '',
+	link: null
 });
+const gapLink = { kind: 'gap', cell: '851951b7fffffff', label: 'Gap 3: 24 children, near Wigan' } as const;
 
 describe('transact', () => {
 	it('adds, updates and removes action rows, each as one tagged transaction', () => {
@@ -49,6 +51,58 @@ describe('transact', () => {
 		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
 		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
 		expect(readActionRows(a)).toEqual([{ ...row('x'), lead: 'Alice', status: 'amber' }]);
+		expect(readActionRows(b)).toEqual(readActionRows(a));
+	});
+
+	it('links a row to a map feature and unlinks it, normalised as every reader reads it', () => {
+		const doc = new Y.Doc();
+		transact(doc, { kind: 'action.add', row: { ...row('a'), link: gapLink } });
+		expect(readActionRows(doc)[0].link).toEqual(gapLink);
+		transact(doc, {
+			kind: 'action.link',
+			id: 'a',
+			link: { kind: 'la', code: 'e08000010', label: ' Wigan (LA) ' }
+		});
+		expect(readActionRows(doc)[0].link).toEqual({ kind: 'la', code: 'E08000010', label: 'Wigan (LA)' });
+		transact(doc, { kind: 'action.link', id: 'a', link: null });
+		expect(readActionRows(doc)).toEqual([row('a')]);
+		expect(planParts(doc).actions.get(0).has('link')).toBe(false);
+	});
+
+	it('refuses links to nothing the map knows, without a label, or carrying a small count', () => {
+		const doc = new Y.Doc();
+		transact(doc, { kind: 'action.add', row: row('a') });
+		const refused = [
+			{ ...gapLink, cell: 'nowhere' },
+			{ ...gapLink, label: ' ' },
+			{ ...gapLink, label: 'x'.repeat(201) },
+			{ ...gapLink, label: 'Gap 9: 3 children, near Wigan' },
+			{ kind: 'street', id: '1', label: 'A street' }
+		] as unknown as ActionLink[];
+		for (const link of refused) {
+			expect(() => transact(doc, { kind: 'action.link', id: 'a', link })).toThrow(PlanChangeError);
+			expect(() => transact(doc, { kind: 'action.add', row: { ...row('b'), link } })).toThrow(
+				PlanChangeError
+			);
+		}
+		expect(readActionRows(doc)).toEqual([row('a')]);
+	});
+
+	it('two people linking the same row at once end with one of the two links, whole', () => {
+		const a = new Y.Doc();
+		const b = new Y.Doc();
+		transact(a, { kind: 'action.add', row: row('x') });
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		transact(a, { kind: 'action.link', id: 'x', link: gapLink });
+		transact(b, {
+			kind: 'action.link',
+			id: 'x',
+			link: { kind: 'la', code: 'E08000010', label: 'Wigan (LA)' }
+		});
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		const link = readActionRows(a)[0].link;
+		expect([gapLink.label, 'Wigan (LA)']).toContain(link?.label);
 		expect(readActionRows(b)).toEqual(readActionRows(a));
 	});
 

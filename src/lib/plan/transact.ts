@@ -1,10 +1,14 @@
 import * as Y from 'yjs';
 import {
 	ACTION_FIELDS,
+	MAX_LINK_LABEL_LENGTH,
 	PLAN_SCHEMA_VERSION,
 	isRagStatus,
 	planParts,
+	readActionLink,
+	revealsSmallCount,
 	type ActionField,
+	type ActionLink,
 	type ActionRow,
 	type CommentReply,
 	type CommentThread
@@ -15,6 +19,8 @@ export type PlanChange =
 	| { kind: 'init' }
 	| { kind: 'action.add'; row: ActionRow }
 	| { kind: 'action.update'; id: string; field: ActionField; value: string }
+	/** Links a row to a gap, an LA or a home on the map (null: no link), replacing any link it had. */
+	| { kind: 'action.link'; id: string; link: ActionLink | null }
 	| { kind: 'action.remove'; id: string }
 	| { kind: 'actions.replace'; rows: ActionRow[] }
 	| { kind: 'comment.open'; thread: CommentThread }
@@ -31,6 +37,7 @@ export class PlanChangeError extends Error {}
 function checkRow(row: ActionRow): void {
 	if (!row.id) throw new PlanChangeError('An action needs an id');
 	for (const field of ACTION_FIELDS) checkField(field, row[field]);
+	checkLink(row.link ?? null);
 }
 
 function checkField(field: ActionField, value: string): void {
@@ -41,10 +48,29 @@ function checkField(field: ActionField, value: string): void {
 		throw new PlanChangeError(`"${value}" is not a date (yyyy-mm-dd)`);
 }
 
+/**
+ * A link as it is stored: what `readActionLink` makes of it (ids normalised, only the fields of its kind),
+ * so that every reader sees exactly what was written. Throws on anything it would not read back.
+ */
+function linkToStore(link: ActionLink): ActionLink {
+	if (typeof link.label !== 'string' || link.label.trim() === '' || link.label.length > MAX_LINK_LABEL_LENGTH)
+		throw new PlanChangeError(`A link needs a label of at most ${MAX_LINK_LABEL_LENGTH} characters`);
+	if (link.kind === 'gap' && revealsSmallCount(link.label))
+		throw new PlanChangeError('A gap of fewer than 5 children cannot be linked: its count is withheld');
+	const read = readActionLink(link);
+	if (!read) throw new PlanChangeError('That is not a gap, an LA or a home the map knows how to show');
+	return read;
+}
+
+function checkLink(link: ActionLink | null): void {
+	if (link !== null) linkToStore(link);
+}
+
 function rowMap(row: ActionRow): Y.Map<unknown> {
 	const map = new Y.Map<unknown>();
 	map.set('id', row.id);
 	for (const field of ACTION_FIELDS) map.set(field, row[field]);
+	if (row.link) map.set('link', linkToStore(row.link));
 	return map;
 }
 
@@ -63,6 +89,7 @@ export function transact(doc: Y.Doc, change: PlanChange, origin: unknown = PLAN_
 	if (change.kind === 'action.add') checkRow(change.row);
 	if (change.kind === 'actions.replace') change.rows.forEach(checkRow);
 	if (change.kind === 'action.update') checkField(change.field, change.value);
+	if (change.kind === 'action.link') checkLink(change.link);
 	const parts = planParts(doc);
 	doc.transact(() => {
 		switch (change.kind) {
@@ -76,6 +103,13 @@ export function transact(doc: Y.Doc, change: PlanChange, origin: unknown = PLAN_
 			case 'action.update': {
 				const index = indexOfAction(doc, change.id);
 				if (index >= 0) parts.actions.get(index).set(change.field, change.value);
+				return;
+			}
+			case 'action.link': {
+				const index = indexOfAction(doc, change.id);
+				if (index < 0) return;
+				if (change.link) parts.actions.get(index).set('link', linkToStore(change.link));
+				else parts.actions.get(index).delete('link');
 				return;
 			}
 			case 'action.remove': {

@@ -1,8 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
+import { parseFocusParam } from '$lib/domain/focus-param';
 import type { RccSummary } from '$lib/domain/types';
 import type { PageLoad } from './$types';
 
-const signIn = (url: URL) => `/login?${new URLSearchParams({ redirectTo: url.pathname })}`;
+// With the query: a link to a feature (?focus=) still focuses it once the reader has signed in.
+const signIn = (url: URL) => `/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`;
 
 /** The summary decides whether the RCC exists; the map's GeoJSON is fetched by the page in the browser. */
 export const load: PageLoad = async ({ fetch, params, parent, url }) => {
@@ -13,5 +15,6 @@ export const load: PageLoad = async ({ fetch, params, parent, url }) => {
 	if (response.status === 404) error(404, `There is no region called "${params.id}" that you can see.`);
 	if (!response.ok) error(response.status >= 500 ? 502 : response.status, 'The region could not be loaded.');
 	const summary: RccSummary = await response.json();
-	return { summary };
+	// What a link from the plan asks the map to show (?focus=gap:<cell>, la:<code>, home:<urn>).
+	return { summary, focus: parseFocusParam(url.searchParams.get('focus')) };
 };
