@@ -1,7 +1,9 @@
 import { cellToBoundary } from 'h3-js';
-import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { drawWhenStyleReady } from './draw-when-style-ready';
 import type { Placements } from './feature-properties';
 import { placementColours } from './palette';
+import { upsertGeoJsonLayers } from './upsert-geojson-layers';
 
 const SOURCE = 'placement-focus';
 const LINE = 'placement-focus-line';
@@ -16,7 +18,7 @@ export class PlacementFocusOverlay {
 	readonly #map: MapLibreMap;
 	#lines: Placements | null = null;
 	#cell: string | null = null;
-	#retrying = false;
+	readonly #draw = () => this.#upsert();
 	readonly #onStyle = () => this.#ensure();
 	readonly #onClick: (event: MapMouseEvent) => void;
 
@@ -46,22 +48,12 @@ export class PlacementFocusOverlay {
 	}
 
 	#ensure() {
+		// Nothing to add until there are lines.
 		if (!this.#lines && !this.#map.getSource(SOURCE)) return;
-		try {
-			this.#draw();
-		} catch {
-			// As in analysis-layers.ts: the style may still be loading; try again once the map settles.
-			if (this.#retrying) return;
-			this.#retrying = true;
-			this.#map.once('idle', () => {
-				this.#retrying = false;
-				this.#ensure();
-			});
-		}
+		drawWhenStyleReady(this.#map, this.#draw);
 	}
 
-	#draw() {
-		const map = this.#map;
+	#upsert() {
 		const data: GeoJSON.FeatureCollection = {
 			type: 'FeatureCollection',
 			features: [...(this.#lines?.features ?? [])]
@@ -72,35 +64,29 @@ export class PlacementFocusOverlay {
 				geometry: { type: 'Polygon', coordinates: [cellToBoundary(this.#cell, true)] },
 				properties: {}
 			});
-		const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
-		if (source) {
-			source.setData(data);
-			return;
-		}
-		map.addSource(SOURCE, { type: 'geojson', data });
-		map.addLayer({
-			id: LINE,
-			type: 'line',
-			source: SOURCE,
-			filter: ['==', ['geometry-type'], 'LineString'],
-			layout: { 'line-cap': 'round', 'line-sort-key': ['case', ['get', 'over20Miles'], 1, 0] },
-			paint: {
-				'line-color': [
-					'case',
-					['get', 'over20Miles'],
-					placementColours.over20Miles,
-					placementColours.outsideLa
-				],
-				'line-width': 2.5,
-				'line-opacity': 0.9
+		upsertGeoJsonLayers(this.#map, SOURCE, data, [
+			{
+				id: LINE,
+				type: 'line',
+				filter: ['==', ['geometry-type'], 'LineString'],
+				layout: { 'line-cap': 'round', 'line-sort-key': ['case', ['get', 'over20Miles'], 1, 0] },
+				paint: {
+					'line-color': [
+						'case',
+						['get', 'over20Miles'],
+						placementColours.over20Miles,
+						placementColours.outsideLa
+					],
+					'line-width': 2.5,
+					'line-opacity': 0.9
+				}
+			},
+			{
+				id: CELL,
+				type: 'line',
+				filter: ['==', ['geometry-type'], 'Polygon'],
+				paint: { 'line-color': '#0b0c0c', 'line-width': 3 }
 			}
-		});
-		map.addLayer({
-			id: CELL,
-			type: 'line',
-			source: SOURCE,
-			filter: ['==', ['geometry-type'], 'Polygon'],
-			paint: { 'line-color': '#0b0c0c', 'line-width': 3 }
-		});
+		]);
 	}
 }
