@@ -1,5 +1,6 @@
 import { cellToBoundary } from 'h3-js';
-import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { bbox } from '@turf/turf';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { drawWhenStyleReady } from './draw-when-style-ready';
 import type { Placements } from './feature-properties';
 import { placementColours } from './palette';
@@ -8,11 +9,10 @@ import { upsertGeoJsonLayers } from './upsert-geojson-layers';
 const SOURCE = 'placement-focus';
 const LINE = 'placement-focus-line';
 const CELL = 'placement-focus-cell';
-const HOTSPOTS_FILL = 'hotspots-fill';
 
 /**
  * The placement lines from one chosen home area, drawn bold over everything else whether or not the
- * placements layer is on; and clicks on a visible demand hotspot reported as that cell's H3 index.
+ * placements layer is on. (Clicks on a hotspot cell come from the controller's pick: MapCanvas oncell.)
  */
 export class PlacementFocusOverlay {
 	readonly #map: MapLibreMap;
@@ -20,19 +20,10 @@ export class PlacementFocusOverlay {
 	#cell: string | null = null;
 	readonly #draw = () => this.#upsert();
 	readonly #onStyle = () => this.#ensure();
-	readonly #onClick: (event: MapMouseEvent) => void;
 
-	constructor(map: MapLibreMap, onCell: (h3: string) => void, isActive: () => boolean) {
+	constructor(map: MapLibreMap) {
 		this.#map = map;
 		map.on('styledata', this.#onStyle);
-		this.#onClick = (event) => {
-			// The radius tool owns the click while it waits for its centre.
-			if (!isActive() || !map.getLayer(HOTSPOTS_FILL)) return;
-			if (map.getLayoutProperty(HOTSPOTS_FILL, 'visibility') === 'none') return;
-			const cell = map.queryRenderedFeatures(event.point, { layers: [HOTSPOTS_FILL] })[0];
-			if (cell) onCell(String(cell.properties.h3));
-		};
-		map.on('click', this.#onClick);
 	}
 
 	/** The lines to draw, and the hotspot cell they come from (outlined), if a cell was chosen. */
@@ -42,9 +33,23 @@ export class PlacementFocusOverlay {
 		this.#ensure();
 	}
 
+	/** Brings the chosen cell and its lines into view (when chosen from the table, off the map). */
+	reveal(): void {
+		const features = this.#data().features;
+		if (features.length === 0) return;
+		const [west, south, east, north] = bbox({ type: 'FeatureCollection', features });
+		this.#map.resize();
+		this.#map.fitBounds(
+			[
+				[west, south],
+				[east, north]
+			],
+			{ padding: 48, maxZoom: 11, duration: 300 }
+		);
+	}
+
 	destroy(): void {
 		this.#map.off('styledata', this.#onStyle);
-		this.#map.off('click', this.#onClick);
 	}
 
 	#ensure() {
@@ -54,17 +59,7 @@ export class PlacementFocusOverlay {
 	}
 
 	#upsert() {
-		const data: GeoJSON.FeatureCollection = {
-			type: 'FeatureCollection',
-			features: [...(this.#lines?.features ?? [])]
-		};
-		if (this.#cell)
-			data.features.push({
-				type: 'Feature',
-				geometry: { type: 'Polygon', coordinates: [cellToBoundary(this.#cell, true)] },
-				properties: {}
-			});
-		upsertGeoJsonLayers(this.#map, SOURCE, data, [
+		upsertGeoJsonLayers(this.#map, SOURCE, this.#data(), [
 			{
 				id: LINE,
 				type: 'line',
@@ -88,5 +83,19 @@ export class PlacementFocusOverlay {
 				paint: { 'line-color': '#0b0c0c', 'line-width': 3 }
 			}
 		]);
+	}
+
+	#data(): GeoJSON.FeatureCollection {
+		const data: GeoJSON.FeatureCollection = {
+			type: 'FeatureCollection',
+			features: [...(this.#lines?.features ?? [])]
+		};
+		if (this.#cell)
+			data.features.push({
+				type: 'Feature',
+				geometry: { type: 'Polygon', coordinates: [cellToBoundary(this.#cell, true)] },
+				properties: {}
+			});
+		return data;
 	}
 }
