@@ -62,7 +62,10 @@ test('a circle is measured over all of England, with progress, and only the late
 		/All of England within 5 miles, not only Greater Manchester/
 	);
 	await expect(page.getByTestId('radius-fostering')).toContainText(/Fostering: [\d,]+ places/);
-	await expect(page.getByTestId('radius-children')).toContainText('children whose home area is inside');
+	await expect(page.getByTestId('radius-children')).toContainText(
+		/children in [\d,]+ demand hexagons? \(5 or more children each\)/
+	);
+	await expect(page.getByTestId('radius-own')).toContainText(/^Your LA, Manchester: [\d,]+ child/);
 	// A click that places the centre is not also a selection.
 	await expect(mapPage.details).toHaveCount(0);
 });

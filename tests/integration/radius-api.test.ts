@@ -15,8 +15,6 @@ const COMMISSIONER_B = commissionerOf(LA.B, 'Beta');
  * HOME_B (~6.2 mi) and Gamma's 6 (~8.3 mi); Alpha's homes and children are 27 miles and more away.
  */
 const EDGE = 'lon=-1.6&lat=53.25&miles=15';
-const withheld = { value: null, suppressed: true };
-const shown = (value: number) => ({ value, suppressed: false });
 
 describe.each(backends)('radius API on %s', (backend) => {
 	let test: TestDatabase;
@@ -101,21 +99,22 @@ describe.each(backends)('radius API on %s', (backend) => {
 		]);
 	});
 
-	it('suppresses children by owning LA, showing a commissioner their own LA in full', async () => {
+	it('counts children only as demand hexagons of 5 or more, and a commissioner’s own in full', async () => {
+		// Gamma's 6 make a hexagon; Beta's 4 do not, and are never counted for anyone else.
 		const viewer = await answer(EDGE, VIEWER);
-		// 4 of Beta's and 6 of Gamma's: with the total of 10 shown, Gamma's 6 would give Beta's 4 away.
-		expect(viewer.totals.children).toEqual(shown(10));
-		expect(viewer.las.map((la) => la.children)).toEqual([withheld, withheld]);
-		const alpha = await answer(EDGE, COMMISSIONER_A);
-		expect(alpha.las.map((la) => la.children)).toEqual([withheld, withheld]);
+		expect(viewer.demand).toEqual({ cells: 1, children: 6, over20Miles: { atLeast: 0, complete: true } });
+		expect(viewer.own).toEqual([]);
+		expect((await answer(EDGE, COMMISSIONER_A)).own).toEqual([
+			{ code: LA.A, name: 'Alpha', children: 0, over20Miles: 0 }
+		]);
 		const beta = await answer(EDGE, COMMISSIONER_B);
-		expect(beta.las.map((la) => la.children)).toEqual([shown(4), shown(6)]);
+		expect(beta.demand).toEqual(viewer.demand);
+		expect(beta.own).toEqual([{ code: LA.B, name: 'Beta', children: 4, over20Miles: 0 }]);
 		// No child's or home area's location leaves: only the centre asked for.
 		expect(JSON.stringify(viewer)).not.toMatch(/-1\.75|-1\.4\b/);
-		// Beta's 4 alone (Gamma's are 8.3 miles away): a small total, withheld but from Beta.
-		const near = 'lon=-1.75&lat=53.3&miles=5';
-		expect((await answer(near, VIEWER)).totals.children).toEqual(withheld);
-		expect((await answer(near, COMMISSIONER_B)).totals.children).toEqual(shown(4));
+		// Around Beta's 4 alone: nothing, however small the circle.
+		const near = await answer('lon=-1.75&lat=53.25&miles=2', VIEWER);
+		expect(near.demand).toEqual({ cells: 0, children: 0, over20Miles: { atLeast: 0, complete: true } });
 	});
 
 	it('refuses a missing or bad centre or radius with a clear message', async () => {

@@ -1,8 +1,8 @@
 import type { RadiusSummary } from '$lib/domain/analysis';
-import { suppressTable, type Withheld } from '$lib/domain/suppression';
 import type { LonLat } from '$lib/domain/types';
+import type { DemandWithin } from './demand-within';
 
-/** What lies inside the circle: homes and fostering in full, children suppressed. */
+/** What lies inside the circle of homes and fostering: Ofsted's and the LAs' own figures, in full. */
 export interface PublicRadiusTotals {
 	homes: number;
 	places: number;
@@ -10,17 +10,22 @@ export interface PublicRadiusTotals {
 	/** Fostering capacity of the LAs whose centre (where the map draws it) is inside. */
 	fosteringPlaces: number;
 	fosteringVacancies: number;
-	/** Children whose home area is inside. */
-	children: Withheld;
-	over20Miles: Withheld;
 }
 
-/** One LA with anything inside the circle. */
+/** One LA with a home or its fostering capacity inside the circle. */
 export interface PublicRadiusLa extends PublicRadiusTotals {
 	code: string;
 	name: string;
 	/** A member of the RCC the map shows. */
 	member: boolean;
+}
+
+/** One of the reader's own LAs: its children whose home is inside, which they may see one by one. */
+export interface PublicRadiusOwn {
+	code: string;
+	name: string;
+	children: number;
+	over20Miles: number;
 }
 
 /** The radius tool's answer as it may leave the server. */
@@ -30,6 +35,10 @@ export interface PublicRadius {
 	/** The figures cover every LA in England, not only the RCC's members. */
 	coverage: 'england';
 	totals: PublicRadiusTotals;
+	/** Children, as whole demand hexagons of 5 or more whose centre is inside (demand-within.ts). */
+	demand: DemandWithin;
+	/** The reader's own LAs (commissioners), counted child by child. */
+	own: PublicRadiusOwn[];
 	/** The homes inside that lie in LAs outside the RCC. */
 	outsideRcc: { homes: number; places: number };
 	/** By LA name. */
@@ -41,19 +50,23 @@ export interface RadiusReader {
 	names: ReadonlyMap<string, string>;
 	/** The RCC's member LAs. */
 	members: ReadonlySet<string>;
-	/** LAs whose children's records the reader may see (their own): shown in full. */
-	known: (laCode: string) => boolean;
+	/** LAs whose children's records the reader may see (their own). */
+	own: readonly string[];
 }
 
-const shown = (value: number): Withheld => ({ value, suppressed: false });
+type Figure = keyof PublicRadiusTotals;
 
 /**
- * A radius summary as it may leave the owning LAs: homes and fostering in full (Ofsted's and the
- * LAs' own published figures), children by owning LA as a table of over 20 miles / not, whose row,
- * column and grand totals are published, so primary and secondary suppression (suppressTable) decide
- * together; the reader's own LAs are shown in full. No location of a child or a home area leaves.
+ * A radius summary as it may leave the server: homes and fostering in full, by LA; children only as
+ * the demand hexagons hold them (never a count by home point, which two nearly equal circles would
+ * give away), except the reader's own LAs' children, whose records they see anyway. No location of a
+ * child or a home area leaves.
  */
-export function suppressRadius(summary: RadiusSummary, reader: RadiusReader): PublicRadius {
+export function suppressRadius(
+	summary: RadiusSummary,
+	demand: DemandWithin,
+	reader: RadiusReader
+): PublicRadius {
 	const las = new Map<string, PublicRadiusLa>();
 	const la = (code: string) => {
 		let row = las.get(code);
@@ -68,9 +81,7 @@ export function suppressRadius(summary: RadiusSummary, reader: RadiusReader): Pu
 					places: 0,
 					vacancies: 0,
 					fosteringPlaces: 0,
-					fosteringVacancies: 0,
-					children: shown(0),
-					over20Miles: shown(0)
+					fosteringVacancies: 0
 				})
 			);
 		return row;
@@ -86,33 +97,10 @@ export function suppressRadius(summary: RadiusSummary, reader: RadiusReader): Pu
 		row.fosteringPlaces += carers.places;
 		row.fosteringVacancies += carers.vacancies;
 	}
-	const owners = summary.childrenByLa.filter((owner) => owner.children > 0);
-	let children = shown(0);
-	let over20Miles = shown(0);
-	if (owners.length > 0) {
-		const table = suppressTable(
-			owners.map((owner) => [owner.over20Miles, owner.children - owner.over20Miles]),
-			{
-				rowTotals: true,
-				columnTotals: true,
-				known: (row) => reader.known(owners[row].laCode),
-				knownRowTotal: (row) => reader.known(owners[row].laCode)
-			}
-		);
-		owners.forEach((owner, row) => {
-			const target = la(owner.laCode);
-			target.children = table.rowTotals[row];
-			target.over20Miles = table.cells[row][0];
-		});
-		children = table.total!;
-		over20Miles = table.columnTotals[0];
-	}
 	const rows = [...las.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 	const outside = rows.filter((row) => !row.member);
-	const sum = (
-		items: PublicRadiusLa[],
-		key: 'homes' | 'places' | 'vacancies' | 'fosteringPlaces' | 'fosteringVacancies'
-	) => items.reduce((total, item) => total + item[key], 0);
+	const sum = (items: PublicRadiusLa[], key: Figure) => items.reduce((total, item) => total + item[key], 0);
+	const byLa = new Map(summary.childrenByLa.map((owner) => [owner.laCode, owner]));
 	return {
 		center: summary.center,
 		miles: summary.radiusMiles,
@@ -122,10 +110,15 @@ export function suppressRadius(summary: RadiusSummary, reader: RadiusReader): Pu
 			places: sum(rows, 'places'),
 			vacancies: sum(rows, 'vacancies'),
 			fosteringPlaces: sum(rows, 'fosteringPlaces'),
-			fosteringVacancies: sum(rows, 'fosteringVacancies'),
-			children,
-			over20Miles
+			fosteringVacancies: sum(rows, 'fosteringVacancies')
 		},
+		demand,
+		own: reader.own.map((code) => ({
+			code,
+			name: reader.names.get(code) ?? code,
+			children: byLa.get(code)?.children ?? 0,
+			over20Miles: byLa.get(code)?.over20Miles ?? 0
+		})),
 		outsideRcc: { homes: sum(outside, 'homes'), places: sum(outside, 'places') },
 		las: rows
 	};

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { withinRadius } from '$lib/domain/analysis';
 import { RADIUS_MAX_MILES, RADIUS_MIN_MILES } from '$lib/map/parse-radius-miles';
 import { canSeeChildLocations, canSeeChildRecords, denied } from '$lib/server/access';
+import { demandWithin } from '$lib/server/analysis/demand-within';
 import { englandAnalysis } from '$lib/server/analysis/region-analysis';
 import { suppressRadius } from '$lib/server/analysis/suppress-radius';
 import { jsonResponse } from '$lib/server/json-response';
@@ -34,9 +35,9 @@ const radiusQuery = z.object({
 
 /**
  * The radius tool: `?lon=&lat=&miles=` (1-100 miles) -> the homes, places, vacancies, fostering
- * capacity and children (by home area) within the circle, over all of England, not only the RCC's
- * member LAs, so a circle at the region's edge counts what lies over the border. Children's counts
- * leave suppressed, except the reader's own LAs'. Unlike the per-RCC analyses it also answers for
+ * capacity and children within the circle, over all of England, not only the RCC's member LAs, so a
+ * circle at the region's edge counts what lies over the border. Children are counted as whole demand
+ * hexagons of 5 or more (suppress-radius.ts), except the reader's own LAs'. Unlike the per-RCC analyses it also answers for
  * England (anyone signed in), whose map has the same tool.
  */
 export const GET: RequestHandler = async ({ locals, params, request, url }) => {
@@ -64,10 +65,10 @@ export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 	const names = new Map(
 		context.input.boundaries.map((boundary) => [boundary.code, boundary.name ?? boundary.code])
 	);
-	const result = suppressRadius(summary, {
+	const result = suppressRadius(summary, demandWithin(context, [lon, lat], miles), {
 		names,
 		members: new Set(rcc.laCodes),
-		known: (code) => canSeeChildRecords(user, code)
+		own: rcc.laCodes.filter((code) => canSeeChildRecords(user, code))
 	});
 	return jsonResponse(result, { request });
 };
