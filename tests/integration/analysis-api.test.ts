@@ -9,29 +9,9 @@ import type { CurrentUser } from '../../src/lib/domain/types';
 import type { PublicGapCell } from '../../src/lib/server/analysis/suppress-gaps';
 import type { PublicWhatIf } from '../../src/lib/server/analysis/suppress-what-if';
 import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
-import { insertFixture, LA } from './api-fixture';
+import { commissionerOf, insertFixture, LA, OUTSIDER, VIEWER } from './api-fixture';
 
-const COMMISSIONER_A: CurrentUser = {
-	id: 1,
-	email: 'a@example.org',
-	name: 'Commissioner of Alpha',
-	la: null,
-	roles: [{ rccId: 'tst', rccName: 'Test RCC', role: 'commissioner', laCode: LA.A, laName: 'Alpha' }]
-};
-const VIEWER: CurrentUser = {
-	id: 2,
-	email: 'v@example.org',
-	name: 'Viewer',
-	la: null,
-	roles: [{ rccId: 'tst', rccName: 'Test RCC', role: 'viewer', laCode: null, laName: null }]
-};
-const OUTSIDER: CurrentUser = {
-	id: 3,
-	email: 'o@example.org',
-	name: 'Outsider',
-	la: null,
-	roles: [{ rccId: 'other', rccName: 'Another RCC', role: 'commissioner', laCode: LA.D, laName: 'Delta' }]
-};
+const COMMISSIONER_A = commissionerOf(LA.A, 'Alpha');
 /** Six secure-placed children of Beta from one spot, placed far away: no secure home anywhere near. */
 const GAP_HOME: [number, number] = [-1.6, 53.4];
 

@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import type { Polygon } from 'geojson';
+import type { CurrentUser } from '../../src/lib/domain/types';
 
 /**
  * A small world for the map data API, independent of the demo: LAs as 0.5-degree squares in a row
@@ -7,6 +8,35 @@ import type { Polygon } from 'geojson';
  * (not a demo) = D. Figures the tests expect are worked out beside each row.
  */
 export const LA = { A: 'E09900001', B: 'E09900002', C: 'E09900003', D: 'E09900004' } as const;
+
+/** A commissioner of one LA of RCC `tst`. */
+export function commissionerOf(laCode: string, laName: string): CurrentUser {
+	return {
+		id: 1,
+		email: `${laCode.toLowerCase()}@example.org`,
+		name: `Commissioner of ${laName}`,
+		la: null,
+		roles: [{ rccId: 'tst', rccName: 'Test RCC', role: 'commissioner', laCode, laName }]
+	};
+}
+
+/** Region figures of `tst` only. */
+export const VIEWER: CurrentUser = {
+	id: 2,
+	email: 'v@example.org',
+	name: 'Viewer',
+	la: null,
+	roles: [{ rccId: 'tst', rccName: 'Test RCC', role: 'viewer', laCode: null, laName: null }]
+};
+
+/** A commissioner of Delta, in RCC `other`: no role in `tst`. */
+export const OUTSIDER: CurrentUser = {
+	id: 3,
+	email: 'o@example.org',
+	name: 'Outsider',
+	la: null,
+	roles: [{ rccId: 'other', rccName: 'Another RCC', role: 'commissioner', laCode: LA.D, laName: 'Delta' }]
+};
 
 function square(west: number, south: number, size = 0.5): Polygon {
 	// Seven decimals on purpose: responses must round them to five.

@@ -1,5 +1,7 @@
-import { Marker, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
+import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { LonLat } from '$lib/domain/types';
+import { drawWhenStyleReady } from './draw-when-style-ready';
+import { upsertGeoJsonLayers } from './upsert-geojson-layers';
 
 declare global {
 	interface Window {
@@ -35,8 +37,8 @@ export class AnalysisLayers {
 	readonly #markers = new Map<string, Marker>();
 	/** While dragged, a marker is where the pointer puts it, not where the last answer said. */
 	readonly #dragging = new Set<string>();
+	readonly #draw = () => this.#upsert();
 	readonly #onStyle = () => this.#ensure();
-	#retrying = false;
 
 	constructor(map: MapLibreMap) {
 		this.#map = map;
@@ -111,23 +113,10 @@ export class AnalysisLayers {
 	}
 
 	#ensure(): void {
-		const map = this.#map;
-		// isStyleLoaded() stays false while any source loads; adding only needs the style itself, so try,
-		// and on "Style is not done loading" try again once the map settles.
-		try {
-			this.#draw(map);
-		} catch {
-			if (!this.#retrying) {
-				this.#retrying = true;
-				map.once('idle', () => {
-					this.#retrying = false;
-					this.#ensure();
-				});
-			}
-		}
+		drawWhenStyleReady(this.#map, this.#draw);
 	}
 
-	#draw(map: MapLibreMap): void {
+	#upsert(): void {
 		const max = Math.max(5, ...this.#gaps.map((cell) => cell.children));
 		const data = {
 			type: 'FeatureCollection' as const,
@@ -142,35 +131,29 @@ export class AnalysisLayers {
 				geometry: { type: 'Polygon' as const, coordinates: [cell.ring] }
 			}))
 		};
-		const source = map.getSource(GAPS_SOURCE) as GeoJSONSource | undefined;
-		if (source) {
-			source.setData(data);
-			// The region's own layers may have been added after ours (they wait for 'load'): stay on top.
-			const order = map.getStyle().layers.map((layer) => layer.id);
-			if (order.at(-1) !== GAPS_LINE) {
-				map.moveLayer(GAPS_FILL);
-				map.moveLayer(GAPS_LINE);
-			}
-			return;
-		}
-		map.addSource(GAPS_SOURCE, { type: 'geojson', data });
-		map.addLayer({
-			id: GAPS_FILL,
-			type: 'fill',
-			source: GAPS_SOURCE,
-			paint: {
-				'fill-color': '#942514',
-				'fill-opacity': ['interpolate', ['linear'], ['get', 'share'], 0, 0.15, 1, 0.5]
-			}
-		});
-		map.addLayer({
-			id: GAPS_LINE,
-			type: 'line',
-			source: GAPS_SOURCE,
-			paint: {
-				'line-color': ['case', ['get', 'selected'], '#ffdd00', '#5c1509'],
-				'line-width': ['case', ['get', 'selected'], 4, 1]
-			}
-		});
+		upsertGeoJsonLayers(
+			this.#map,
+			GAPS_SOURCE,
+			data,
+			[
+				{
+					id: GAPS_FILL,
+					type: 'fill',
+					paint: {
+						'fill-color': '#942514',
+						'fill-opacity': ['interpolate', ['linear'], ['get', 'share'], 0, 0.15, 1, 0.5]
+					}
+				},
+				{
+					id: GAPS_LINE,
+					type: 'line',
+					paint: {
+						'line-color': ['case', ['get', 'selected'], '#ffdd00', '#5c1509'],
+						'line-width': ['case', ['get', 'selected'], 4, 1]
+					}
+				}
+			],
+			{ keepOnTop: true }
+		);
 	}
 }

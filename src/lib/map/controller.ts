@@ -30,7 +30,7 @@ import {
 	type SourceId,
 	type StyleContext
 } from './layers';
-import { modes, type PointerContext } from './modes';
+import { modes, type Picked, type PointerContext } from './modes';
 import { chrome } from './palette';
 import { mapChanges, type MapChange, type MapViewState, type Selection } from './view-state';
 
@@ -44,6 +44,11 @@ export interface MapControllerOptions {
 	/** A MapLibre style URL to draw under the data (PUBLIC_BASEMAP_STYLE); null draws our own base. */
 	basemapStyle: string | null;
 	onSelect(selection: Selection): void;
+	/**
+	 * A click on a visible demand hotspot cell, which then wins over the LA beneath it; without this,
+	 * cells are not clickable and the click chooses the LA.
+	 */
+	onCell?(h3: string): void;
 	onStatus(status: MapStatus, detail?: string): void;
 	onStyleContext?(context: StyleContext): void;
 }
@@ -327,22 +332,27 @@ export class MapController {
 	#pointer(point: PointLike): PointerContext {
 		return {
 			pick: () => this.#pick(point),
-			select: (selection) => this.#options.onSelect(selection),
+			select: (picked) => {
+				if (picked?.kind === 'cell') this.#options.onCell?.(picked.h3);
+				else this.#options.onSelect(picked);
+			},
 			setCursor: (cursor) => this.#setCursor(cursor)
 		};
 	}
 
-	/** Homes win over LAs: they sit on top and are the smaller target. */
-	#pick(point: PointLike): Selection {
-		const visible = (ids: readonly string[]) =>
-			ids.filter((id) => this.#map.getLayer(id) && this.#map.getLayoutProperty(id, 'visibility') !== 'none');
-		const homeLayers = visible(clickableStyleLayerIds.home);
-		const home = homeLayers.length
-			? this.#map.queryRenderedFeatures(point, { layers: homeLayers })[0]
-			: undefined;
+	/** Homes, then hotspot cells, then LAs: the order they are drawn in, smaller targets on top. */
+	#pick(point: PointLike): Picked {
+		const topmost = (ids: readonly string[]) => {
+			const layers = ids.filter(
+				(id) => this.#map.getLayer(id) && this.#map.getLayoutProperty(id, 'visibility') !== 'none'
+			);
+			return layers.length ? this.#map.queryRenderedFeatures(point, { layers })[0] : undefined;
+		};
+		const home = topmost(clickableStyleLayerIds.home);
 		if (home) return { kind: 'home', urn: String(home.properties.urn) };
-		const laLayers = visible(clickableStyleLayerIds.la);
-		const la = laLayers.length ? this.#map.queryRenderedFeatures(point, { layers: laLayers })[0] : undefined;
+		const cell = this.#options.onCell ? topmost(clickableStyleLayerIds.cell) : undefined;
+		if (cell) return { kind: 'cell', h3: String(cell.properties.h3) };
+		const la = topmost(clickableStyleLayerIds.la);
 		if (la) return { kind: 'la', code: String(la.properties.code) };
 		return null;
 	}

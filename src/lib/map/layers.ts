@@ -362,5 +362,6 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 /** Style layers that open the details panel when clicked, topmost first. */
 export const clickableStyleLayerIds = {
 	home: ['homes-circle'],
+	cell: ['hotspots-fill'],
 	la: ['la-fill', 'fostering-fill']
 } as const;

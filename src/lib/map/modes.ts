@@ -6,10 +6,13 @@ import type { Selection } from './view-state';
 
 export type MapMode = 'browse' | 'inactive';
 
+/** What a click chooses: a home or an LA, or a demand hotspot cell (for its placement lines). */
+export type Picked = Selection | { kind: 'cell'; h3: string };
+
 export interface PointerContext {
 	/** What is under the pointer, topmost first. */
-	pick(): Selection;
-	select(selection: Selection): void;
+	pick(): Picked;
+	select(picked: Picked): void;
 	setCursor(cursor: string): void;
 }
 

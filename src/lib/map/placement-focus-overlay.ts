@@ -1,36 +1,29 @@
 import { cellToBoundary } from 'h3-js';
-import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { bbox } from '@turf/turf';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { drawWhenStyleReady } from './draw-when-style-ready';
 import type { Placements } from './feature-properties';
 import { placementColours } from './palette';
+import { upsertGeoJsonLayers } from './upsert-geojson-layers';
 
 const SOURCE = 'placement-focus';
 const LINE = 'placement-focus-line';
 const CELL = 'placement-focus-cell';
-const HOTSPOTS_FILL = 'hotspots-fill';
 
 /**
  * The placement lines from one chosen home area, drawn bold over everything else whether or not the
- * placements layer is on; and clicks on a visible demand hotspot reported as that cell's H3 index.
+ * placements layer is on. (Clicks on a hotspot cell come from the controller's pick: MapCanvas oncell.)
  */
 export class PlacementFocusOverlay {
 	readonly #map: MapLibreMap;
 	#lines: Placements | null = null;
 	#cell: string | null = null;
-	#retrying = false;
+	readonly #draw = () => this.#upsert();
 	readonly #onStyle = () => this.#ensure();
-	readonly #onClick: (event: MapMouseEvent) => void;
 
-	constructor(map: MapLibreMap, onCell: (h3: string) => void, isActive: () => boolean) {
+	constructor(map: MapLibreMap) {
 		this.#map = map;
 		map.on('styledata', this.#onStyle);
-		this.#onClick = (event) => {
-			// The radius tool owns the click while it waits for its centre.
-			if (!isActive() || !map.getLayer(HOTSPOTS_FILL)) return;
-			if (map.getLayoutProperty(HOTSPOTS_FILL, 'visibility') === 'none') return;
-			const cell = map.queryRenderedFeatures(event.point, { layers: [HOTSPOTS_FILL] })[0];
-			if (cell) onCell(String(cell.properties.h3));
-		};
-		map.on('click', this.#onClick);
 	}
 
 	/** The lines to draw, and the hotspot cell they come from (outlined), if a cell was chosen. */
@@ -40,28 +33,59 @@ export class PlacementFocusOverlay {
 		this.#ensure();
 	}
 
+	/** Brings the chosen cell and its lines into view (when chosen from the table, off the map). */
+	reveal(): void {
+		const features = this.#data().features;
+		if (features.length === 0) return;
+		const [west, south, east, north] = bbox({ type: 'FeatureCollection', features });
+		this.#map.resize();
+		this.#map.fitBounds(
+			[
+				[west, south],
+				[east, north]
+			],
+			{ padding: 48, maxZoom: 11, duration: 300 }
+		);
+	}
+
 	destroy(): void {
 		this.#map.off('styledata', this.#onStyle);
-		this.#map.off('click', this.#onClick);
 	}
 
 	#ensure() {
+		// Nothing to add until there are lines.
 		if (!this.#lines && !this.#map.getSource(SOURCE)) return;
-		try {
-			this.#draw();
-		} catch {
-			// As in analysis-layers.ts: the style may still be loading; try again once the map settles.
-			if (this.#retrying) return;
-			this.#retrying = true;
-			this.#map.once('idle', () => {
-				this.#retrying = false;
-				this.#ensure();
-			});
-		}
+		drawWhenStyleReady(this.#map, this.#draw);
 	}
 
-	#draw() {
-		const map = this.#map;
+	#upsert() {
+		upsertGeoJsonLayers(this.#map, SOURCE, this.#data(), [
+			{
+				id: LINE,
+				type: 'line',
+				filter: ['==', ['geometry-type'], 'LineString'],
+				layout: { 'line-cap': 'round', 'line-sort-key': ['case', ['get', 'over20Miles'], 1, 0] },
+				paint: {
+					'line-color': [
+						'case',
+						['get', 'over20Miles'],
+						placementColours.over20Miles,
+						placementColours.outsideLa
+					],
+					'line-width': 2.5,
+					'line-opacity': 0.9
+				}
+			},
+			{
+				id: CELL,
+				type: 'line',
+				filter: ['==', ['geometry-type'], 'Polygon'],
+				paint: { 'line-color': '#0b0c0c', 'line-width': 3 }
+			}
+		]);
+	}
+
+	#data(): GeoJSON.FeatureCollection {
 		const data: GeoJSON.FeatureCollection = {
 			type: 'FeatureCollection',
 			features: [...(this.#lines?.features ?? [])]
@@ -72,35 +96,6 @@ export class PlacementFocusOverlay {
 				geometry: { type: 'Polygon', coordinates: [cellToBoundary(this.#cell, true)] },
 				properties: {}
 			});
-		const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
-		if (source) {
-			source.setData(data);
-			return;
-		}
-		map.addSource(SOURCE, { type: 'geojson', data });
-		map.addLayer({
-			id: LINE,
-			type: 'line',
-			source: SOURCE,
-			filter: ['==', ['geometry-type'], 'LineString'],
-			layout: { 'line-cap': 'round', 'line-sort-key': ['case', ['get', 'over20Miles'], 1, 0] },
-			paint: {
-				'line-color': [
-					'case',
-					['get', 'over20Miles'],
-					placementColours.over20Miles,
-					placementColours.outsideLa
-				],
-				'line-width': 2.5,
-				'line-opacity': 0.9
-			}
-		});
-		map.addLayer({
-			id: CELL,
-			type: 'line',
-			source: SOURCE,
-			filter: ['==', ['geometry-type'], 'Polygon'],
-			paint: { 'line-color': '#0b0c0c', 'line-width': 3 }
-		});
+		return data;
 	}
 }

@@ -1,5 +1,7 @@
-import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { circle } from '@turf/turf';
+import { drawWhenStyleReady } from './draw-when-style-ready';
+import { upsertGeoJsonLayers } from './upsert-geojson-layers';
 
 const SOURCE = 'radius-circle';
 const FILL = 'radius-circle-fill';
@@ -13,8 +15,8 @@ export class RadiusOverlay {
 	readonly #map: MapLibreMap;
 	#onClick: ((event: MapMouseEvent) => void) | null = null;
 	#circle: { center: [number, number]; miles: number } | null = null;
+	readonly #draw = () => this.#upsert();
 	readonly #onStyle = () => this.#ensure();
-	#retrying = false;
 
 	constructor(map: MapLibreMap) {
 		this.#map = map;
@@ -54,46 +56,25 @@ export class RadiusOverlay {
 	}
 
 	#ensure() {
-		// As in analysis-layers.ts: adding a source throws while the style is still loading; try again
-		// once the map settles. Nothing to add until there is a circle.
+		// Nothing to add until there is a circle.
 		if (!this.#circle && !this.#map.getSource(SOURCE)) return;
-		try {
-			this.#draw();
-		} catch {
-			if (this.#retrying) return;
-			this.#retrying = true;
-			this.#map.once('idle', () => {
-				this.#retrying = false;
-				this.#ensure();
-			});
-		}
+		drawWhenStyleReady(this.#map, this.#draw);
 	}
 
-	#draw() {
-		const map = this.#map;
+	#upsert() {
 		const data: GeoJSON.FeatureCollection = {
 			type: 'FeatureCollection',
 			features: this.#circle
 				? [circle(this.#circle.center, this.#circle.miles, { units: 'miles', steps: 96 })]
 				: []
 		};
-		const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
-		if (source) {
-			source.setData(data);
-			return;
-		}
-		map.addSource(SOURCE, { type: 'geojson', data });
-		map.addLayer({
-			id: FILL,
-			type: 'fill',
-			source: SOURCE,
-			paint: { 'fill-color': '#1d70b8', 'fill-opacity': 0.08 }
-		});
-		map.addLayer({
-			id: LINE,
-			type: 'line',
-			source: SOURCE,
-			paint: { 'line-color': '#1d70b8', 'line-width': 2, 'line-dasharray': [3, 2] }
-		});
+		upsertGeoJsonLayers(this.#map, SOURCE, data, [
+			{ id: FILL, type: 'fill', paint: { 'fill-color': '#1d70b8', 'fill-opacity': 0.08 } },
+			{
+				id: LINE,
+				type: 'line',
+				paint: { 'line-color': '#1d70b8', 'line-width': 2, 'line-dasharray': [3, 2] }
+			}
+		]);
 	}
 }

@@ -10,7 +10,7 @@ export type ProposedHome = Extract<Proposal, { action: 'add' }>;
 
 type Fetch = typeof fetch;
 
-async function readJson<T>(response: Response): Promise<T> {
+export async function readJson<T>(response: Response): Promise<T> {
 	if (!response.ok) {
 		const body = (await response.json().catch(() => null)) as { message?: string } | null;
 		throw new Error(body?.message ?? `The server answered ${response.status}.`);

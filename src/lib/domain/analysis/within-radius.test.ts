@@ -11,6 +11,7 @@ describe('withinRadius', () => {
 		expect(result.homes.map((h) => h.urn)).toEqual(['H1']);
 		expect(result.fostering).toEqual([]);
 		expect(result.homeAreas).toEqual([{ location: centroid, children: 3, over20Miles: 1, miles: 0 }]);
+		expect(result.childrenByLa).toEqual([{ laCode: 'SW', children: 3, over20Miles: 1 }]);
 		expect(result.totals).toMatchObject({
 			homes: 1,
 			places: 4,
@@ -21,5 +22,6 @@ describe('withinRadius', () => {
 		const wide = withinRadius(context, centroid, 60);
 		expect(wide.fostering.map((f) => f.laCode)).toEqual(['SE']);
 		expect(wide.totals.children).toBe(4);
+		expect(wide.childrenByLa).toContainEqual({ laCode: 'SE', children: 1, over20Miles: 0 });
 	});
 });

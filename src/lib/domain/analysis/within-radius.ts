@@ -30,12 +30,21 @@ export interface RadiusHomeArea {
 	miles: number;
 }
 
+/** The children within the radius of one owning LA (what suppression works on). */
+export interface RadiusLaChildren {
+	laCode: string;
+	children: number;
+	over20Miles: number;
+}
+
 export interface RadiusSummary {
 	center: LonLat;
 	radiusMiles: number;
 	homes: RadiusHome[];
 	fostering: RadiusFostering[];
 	homeAreas: RadiusHomeArea[];
+	/** By owning LA, in order of LA index. */
+	childrenByLa: RadiusLaChildren[];
 	totals: {
 		homes: number;
 		places: number;
@@ -71,6 +80,7 @@ export function withinRadius(context: AnalysisContext, center: LonLat, radiusMil
 		});
 	}
 	const areas = new Map<string, RadiusHomeArea>();
+	const byLa = new Map<number, RadiusLaChildren>();
 	const childIndex = context.childIndex();
 	if (childIndex) {
 		const found = withinMiles(childIndex, lon, lat, radiusMiles);
@@ -80,8 +90,15 @@ export function withinRadius(context: AnalysisContext, center: LonLat, radiusMil
 			let area = areas.get(key);
 			if (!area)
 				areas.set(key, (area = { location: home, children: 0, over20Miles: 0, miles: found.miles[i] }));
+			const la = children.laIndex[c];
+			let owner = byLa.get(la);
+			if (!owner) byLa.set(la, (owner = { laCode: laCodes[la], children: 0, over20Miles: 0 }));
 			area.children++;
-			if (children.miles[c] > thresholdMiles) area.over20Miles++;
+			owner.children++;
+			if (children.miles[c] > thresholdMiles) {
+				area.over20Miles++;
+				owner.over20Miles++;
+			}
 		});
 	}
 	const homeAreas = [...areas.values()];
@@ -93,6 +110,7 @@ export function withinRadius(context: AnalysisContext, center: LonLat, radiusMil
 		homes,
 		fostering,
 		homeAreas,
+		childrenByLa: [...byLa.entries()].sort(([a], [b]) => a - b).map(([, owner]) => owner),
 		totals: {
 			homes: homes.length,
 			places: sum(homes, (h) => h.places),
