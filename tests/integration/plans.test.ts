@@ -243,7 +243,9 @@ describe.each(backends)('plans, snapshots and publishing on %s', (backend) => {
 	});
 
 	it('freezes a map view into a static picture of public, suppressed figures', async () => {
-		const plan = await (await call(createPlan, alpha, { id: 'tst' }, { title: 'With a map', period: '' })).json();
+		const plan = await (
+			await call(createPlan, alpha, { id: 'tst' }, { title: 'With a map', period: '' })
+		).json();
 		// A map view as the editor stores it; placement lines asked for by a misbehaving client.
 		await edit(plan.id, (doc) => {
 			const map = new Y.XmlElement('mapView');

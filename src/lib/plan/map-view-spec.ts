@@ -26,7 +26,7 @@ export const PUBLISHED_LAYERS: readonly EmbeddableLayer[] = ['boundaries', 'fost
 export const LAYER_SOURCES: Record<EmbeddableLayer, string> = {
 	boundaries: 'boundaries from the Office for National Statistics',
 	fostering: 'fostering capacity from Ofsted, Fostering in England 2023-24',
-	hotspots: 'children looked after, as areas holding 5 or more children',
+	hotspots: "demand hotspots from the member LAs' children looked after (areas of 5 or more children)",
 	homes: "children's homes from Ofsted at 31 March 2025 (locations approximate)"
 };
 
@@ -97,8 +97,8 @@ export function formatLayers(layers: readonly EmbeddableLayer[]): string {
 /** Control characters out, runs of spaces folded, cut to MAX_CAPTION_LENGTH. */
 export function cleanCaption(value: unknown): string {
 	if (typeof value !== 'string') return '';
-	// eslint-disable-next-line no-control-regex
 	return value
+		// eslint-disable-next-line no-control-regex
 		.replace(/[\u0000-\u001f\u007f]+/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim()

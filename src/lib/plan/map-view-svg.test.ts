@@ -88,7 +88,12 @@ const render = (attrs: Record<string, string>) => renderMapViewSvg(readMapView(a
 describe('renderMapViewSvg', () => {
 	it('draws the boundaries, labels and homes as an accessible image with a legend and a table', () => {
 		const html = render({ layers: 'boundaries,homes', extent: 'region', caption: 'Homes in the region' });
-		expect(html).toMatch(/<svg [^>]*role="img" aria-labelledby="map-view-1-title map-view-1-desc"/);
+		expect(html).toMatch(
+			/<svg [^>]*role="img" aria-labelledby="map-view-1-title" aria-describedby="map-view-1-desc"/
+		);
+		expect(html).toMatch(
+			/<figcaption><strong>Homes in the region<\/strong> <span id="map-view-1-desc">Map of/
+		);
 		expect(html).toContain('<title id="map-view-1-title">Homes in the region</title>');
 		expect(html).toContain('2 children&#39;s homes drawn as circles');
 		expect(html).toContain('locations are approximate');
@@ -128,17 +133,21 @@ describe('renderMapViewSvg', () => {
 		expect(html).toContain('<td>15</td><td>20</td>');
 	});
 
-	it('fits one LA: it fills the picture and its neighbours only show at the edges', () => {
+	it('fits one LA: it fills the picture height, widened to show its neighbours, and tabulates that LA', () => {
 		const html = render({ layers: 'boundaries', extent: 'E09900002' });
-		const viewBox = /viewBox="0 0 (\d+) (\d+)"/.exec(html);
-		expect(viewBox?.[1]).toBe('640');
-		const beta = /<path d="([^"]+)"/g;
-		const paths = [...html.matchAll(beta)].map((match) => match[1]);
-		const xs = paths[1].match(/[\d.]+(?= )/g)!.map(Number);
-		expect(Math.min(...xs)).toBeGreaterThan(0);
-		expect(Math.max(...xs)).toBeLessThan(640);
-		expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(400);
+		const [, width, height] = /viewBox="0 0 (\d+) (\d+)"/.exec(html)!.map(Number);
+		expect(width).toBe(640);
+		// A square half-degree at 53°N is 1.7 times as tall as wide: capped at 0.8 of the width.
+		expect(height).toBe(512);
+		const paths = [...html.matchAll(/<path d="([^"]+)"/g)].map((match) => match[1]);
+		expect(paths).toHaveLength(3);
+		const ys = [...paths[1].matchAll(/[\d.]+ ([\d.]+)/g)].map((match) => Number(match[1]));
+		expect(Math.min(...ys)).toBeGreaterThan(0);
+		expect(Math.max(...ys)).toBeLessThan(height);
+		expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(0.85 * height);
 		expect(html).toContain('Map of Beta');
+		expect(html).toContain('<th scope="row">Beta</th>');
+		expect(html).not.toContain('<th scope="row">Alpha</th>');
 	});
 
 	it('escapes the caption', () => {

@@ -178,7 +178,8 @@ export function renderMapViewSvg(spec: MapViewSpec, data: MapViewData, id: strin
 	if (!extent.bounds) {
 		return `<figure class="map-figure" id="${id}"><p class="map-figure__missing">The map of ${escapeHtml(areaName)} could not be drawn: no boundaries were found.</p><figcaption>${escapeHtml(captionText)}</figcaption></figure>`;
 	}
-	const projection = fitProjection(extent.bounds, { width: WIDTH });
+	// A tall area (one LA, often) is widened to show its neighbours rather than filling a whole page.
+	const projection = fitProjection(extent.bounds, { width: WIDTH, minAspect: 0.5, maxAspect: 0.8 });
 	const inView = data.boundaries.filter((la) => {
 		const box = geometryBounds(la.geometry);
 		return box !== null && boundsMeet(box, projection.bounds);
@@ -235,16 +236,23 @@ export function renderMapViewSvg(spec: MapViewSpec, data: MapViewData, id: strin
 	if (layers.includes('boundaries')) shapes.push(labels(inView, projection));
 
 	const titles = layers.map((layer) => mapLayers[layer].title.toLowerCase());
-	const shownLas = data.las.filter((la) => inView.some((boundary) => boundary.code === la.code));
+	const listed =
+		titles.length > 1 ? `${titles.slice(0, -1).join(', ')} and ${titles[titles.length - 1]}` : titles[0];
+	// One LA's map tabulates that LA; the region's (or an area's) every member LA in sight.
+	const chosenCode = spec.extent.kind === 'la' ? spec.extent.code : null;
+	const chosen = data.las.filter((la) => la.code === chosenCode);
+	const shownLas = chosen.length
+		? chosen
+		: data.las.filter((la) => inView.some((boundary) => boundary.code === la.code));
 	const description = [
-		`Map of ${areaName} showing ${titles.join(', ') || 'the local authority boundaries'}.`,
+		`Map of ${areaName} showing ${listed ?? 'the local authority boundaries'}.`,
 		layers.includes('homes')
 			? `${homesInView.length.toLocaleString('en-GB')} children's homes drawn as circles sized by places and coloured by sector; locations are approximate, placed inside their local authority, because Ofsted does not publish addresses.`
 			: '',
 		layers.includes('fostering')
 			? 'Local authorities shaded by fostering places per 10,000 children aged 0 to 17.'
 			: '',
-		'The table below gives the figures for each local authority shown.'
+		'The table below gives the figures for the member local authorities shown.'
 	]
 		.filter(Boolean)
 		.join(' ');
@@ -257,16 +265,19 @@ export function renderMapViewSvg(spec: MapViewSpec, data: MapViewData, id: strin
 	].filter(Boolean);
 
 	const svg =
-		`<svg class="map-figure__image" viewBox="0 0 ${projection.width} ${projection.height}" width="${projection.width}" height="${projection.height}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">` +
-		`<title id="${id}-title">${escapeHtml(captionText)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>` +
+		`<svg class="map-figure__image" viewBox="0 0 ${projection.width} ${projection.height}" width="${projection.width}" height="${projection.height}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" xmlns="http://www.w3.org/2000/svg">` +
+		`<title id="${id}-title">${escapeHtml(captionText)}</title>` +
 		shapes.join('') +
 		'</svg>';
 	return (
 		`<figure class="map-figure" id="${id}" data-layers="${layers.join(',')}">` +
+		`<figcaption><strong>${escapeHtml(captionText)}</strong> <span id="${id}-desc">${escapeHtml(description)}</span></figcaption>` +
+		// The picture, its key and notes stay together on a printed page; the table may follow on the next.
+		'<div class="map-figure__picture">' +
 		svg +
-		`<figcaption><strong>${escapeHtml(captionText)}</strong> ${escapeHtml(description)}</figcaption>` +
 		legendHtml(layers.length ? layers : ['boundaries'], context) +
 		`<p class="map-figure__notes">${notes.map(escapeHtml).join(' ')}</p>` +
+		'</div>' +
 		(shownLas.length
 			? figureTable(shownLas, layers, memberPer10k, 'Figures for each member local authority shown')
 			: '') +

@@ -134,7 +134,8 @@ export const MapView = Node.create<MapViewOptions>({
 	addNodeView() {
 		const render = this.options.render;
 		return ({ node }) => {
-			const dom = document.createElement('figure');
+			// A plain block: the figure and its caption are the renderer's (MapViewBlock.svelte).
+			const dom = document.createElement('div');
 			dom.className = 'map-view';
 			dom.dataset.mapView = '';
 			dom.contentEditable = 'false';

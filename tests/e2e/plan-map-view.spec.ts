@@ -1,0 +1,73 @@
+import { expect, screenshotPath, signIn, test } from './fixtures';
+import { PlanEditorPage } from './pages/plan-editor-page';
+
+const CAPTION = "Children's homes around Manchester";
+
+test('a commissioner inserts a live map view; publishing freezes it into a picture for everyone', async ({
+	browser
+}) => {
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page);
+	const created = await page.request.post('/api/rccs/gm/plans', {
+		data: { title: 'Map view e2e', period: '' }
+	});
+	expect(created.status()).toBe(201);
+	const planId: string = (await created.json()).id;
+	const editor = new PlanEditorPage(page);
+	await editor.goto('gm', planId);
+
+	await editor.caretAfter('Where demand has no suitable capacity');
+	// No layer chosen: the error summary says what to do, and nothing goes in.
+	await editor.fillMapViewDialog({ layers: [], area: 'Manchester', caption: CAPTION });
+	const summary = editor.mapViewDialog().getByRole('alert');
+	await expect(summary).toContainText('Select at least one layer to show');
+	await expect(summary).toBeFocused();
+	await editor.mapViewDialog().getByRole('button', { name: 'Cancel' }).click();
+	await expect(editor.mapViews()).toHaveCount(0);
+
+	await editor.fillMapViewDialog({
+		layers: ['Local authority boundaries', "Children's homes", 'Demand hotspots'],
+		area: 'Manchester',
+		caption: CAPTION
+	});
+	const block = editor.mapViews();
+	await expect(block).toHaveCount(1);
+	const map = block.getByRole('region', { name: /^Live map of Manchester/ });
+	await expect(map).toHaveAttribute('data-map-state', 'idle');
+	await expect(map.locator('canvas')).toBeVisible();
+	await expect(block.getByRole('list', { name: `Key: ${CAPTION}` })).toContainText('Private');
+	await expect(block).toContainText('Demand hotspots');
+	await expect(block).toContainText(/Live: the current data as your account may see it, read/);
+	await expect(block.getByRole('link', { name: 'Open in the map' })).toHaveAttribute('href', '/rcc/gm');
+	await block.screenshot({ path: screenshotPath('plan-map-view-editor') });
+
+	// A viewer reads the map view too, and has no control to insert one.
+	const viewer = new PlanEditorPage(await (await browser.newContext()).newPage());
+	await signIn(viewer.page, 'viewer.gm@demo.local');
+	await viewer.page.goto(`/rcc/gm/plans/${planId}`);
+	await expect(viewer.connection).toHaveText('Live, read only');
+	await expect(viewer.mapViews()).toContainText(CAPTION);
+	await expect(viewer.page.getByRole('button', { name: 'Map view' })).toHaveCount(0);
+
+	const admin = await (await browser.newContext()).newPage();
+	await signIn(admin, 'admin.gm@demo.local');
+	const published = await admin.request.post(`/api/rccs/gm/plans/${planId}/publish`, { data: {} });
+	expect(published.status()).toBe(201);
+
+	// Signed out: the picture, its key and figures; no live map, no hotspots.
+	const anonymous = await (await browser.newContext()).newPage();
+	await anonymous.goto(`/published/gm/${planId}/v1`);
+	const figure = anonymous.locator('figure.map-figure');
+	await expect(figure.getByRole('img', { name: CAPTION })).toBeVisible();
+	await expect(figure.getByRole('group', { name: 'Key' })).toContainText("Children's homes");
+	await expect(figure.getByRole('table')).toContainText('Manchester');
+	await expect(figure).toContainText('Demand hotspots are shown to signed-in members');
+	await expect(figure.locator('canvas')).toHaveCount(0);
+	await figure.screenshot({ path: screenshotPath('plan-map-view-published') });
+
+	// Like any block atom: a click selects it, Backspace deletes it.
+	await block.getByText(CAPTION).click();
+	await expect(block).toHaveClass(/ProseMirror-selectednode/);
+	await page.keyboard.press('Backspace');
+	await expect(editor.mapViews()).toHaveCount(0);
+});
