@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, screenshotPath, signIn, test } from './fixtures';
 import { PlanEditorPage } from './pages/plan-editor-page';
 
@@ -22,6 +23,7 @@ test('a commissioner inserts a live map view; publishing freezes it into a pictu
 	const summary = editor.mapViewDialog().getByRole('alert');
 	await expect(summary).toContainText('Select at least one layer to show');
 	await expect(summary).toBeFocused();
+	expect((await new AxeBuilder({ page }).include('dialog').analyze()).violations).toEqual([]);
 	await editor.mapViewDialog().getByRole('button', { name: 'Cancel' }).click();
 	await expect(editor.mapViews()).toHaveCount(0);
 
@@ -40,6 +42,7 @@ test('a commissioner inserts a live map view; publishing freezes it into a pictu
 	await expect(block).toContainText(/Live: the current data as your account may see it, read/);
 	await expect(block.getByRole('link', { name: 'Open in the map' })).toHaveAttribute('href', '/rcc/gm');
 	await block.screenshot({ path: screenshotPath('plan-map-view-editor') });
+	expect((await new AxeBuilder({ page }).include('div.map-view').analyze()).violations).toEqual([]);
 
 	// A viewer reads the map view too, and has no control to insert one.
 	const viewer = new PlanEditorPage(await (await browser.newContext()).newPage());
@@ -60,10 +63,13 @@ test('a commissioner inserts a live map view; publishing freezes it into a pictu
 	const figure = anonymous.locator('figure.map-figure');
 	await expect(figure.getByRole('img', { name: CAPTION })).toBeVisible();
 	await expect(figure.getByRole('group', { name: 'Key' })).toContainText("Children's homes");
-	await expect(figure.getByRole('table')).toContainText('Manchester');
+	await expect(
+		anonymous.getByRole('table', { name: `Figures for the member local authorities in "${CAPTION}"` })
+	).toContainText('Manchester');
 	await expect(figure).toContainText('Demand hotspots are shown to signed-in members');
 	await expect(figure.locator('canvas')).toHaveCount(0);
 	await figure.screenshot({ path: screenshotPath('plan-map-view-published') });
+	expect((await new AxeBuilder({ page: anonymous }).analyze()).violations).toEqual([]);
 
 	// Like any block atom: a click selects it, Backspace deletes it.
 	await block.getByText(CAPTION).click();

@@ -256,7 +256,8 @@ describe.each(backends)('plans, snapshots and publishing on %s', (backend) => {
 		});
 		const { version } = await (await call(publish, admin, { id: 'tst', planId: plan.id }, {})).json();
 		const html = (await publishedVersions.find(test.db.sql, 'tst', plan.id, version))?.html ?? '';
-		const figure = /<figure class="map-figure"[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+		// The figure and the table of its figures that follows it.
+		const figure = /<figure class="map-figure"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
 		expect(figure).toMatch(/<svg [^>]*role="img"/);
 		expect(figure).toContain('<title id="map-view-1-title">Homes across &lt;the region&gt;</title>');
 		// Alpha and Beta (members) and Gamma (a neighbour) are drawn; Delta, far south, is not.

@@ -97,12 +97,14 @@ export function formatLayers(layers: readonly EmbeddableLayer[]): string {
 /** Control characters out, runs of spaces folded, cut to MAX_CAPTION_LENGTH. */
 export function cleanCaption(value: unknown): string {
 	if (typeof value !== 'string') return '';
-	return value
-		// eslint-disable-next-line no-control-regex
-		.replace(/[\u0000-\u001f\u007f]+/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim()
-		.slice(0, MAX_CAPTION_LENGTH);
+	return (
+		value
+			// eslint-disable-next-line no-control-regex
+			.replace(/[\u0000-\u001f\u007f]+/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim()
+			.slice(0, MAX_CAPTION_LENGTH)
+	);
 }
 
 /**

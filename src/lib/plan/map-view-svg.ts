@@ -4,7 +4,7 @@ import { classBreaks } from '../map/class-breaks';
 import { mapLayers, type LegendItem, type StyleContext, type Swatch } from '../map/layers';
 import { chrome, fosteringRamp, otherSectorColour, sectorColours } from '../map/palette';
 import { shownFigure } from './figure-text';
-import { PUBLISHED_LAYERS, type EmbeddableLayer, type MapViewSpec } from './map-view-spec';
+import { LAYER_SOURCES, PUBLISHED_LAYERS, type EmbeddableLayer, type MapViewSpec } from './map-view-spec';
 import { escapeHtml } from './render-html';
 import {
 	boundsMeet,
@@ -168,6 +168,7 @@ function figureTable(
  * children's homes (public data), with a legend, a caption, a text description and a table of the
  * figures it shows. Nothing child-level is drawn: placement lines are never embeddable and hotspot
  * hexagons stay on the signed-in map (a note says so). `id` makes element ids unique within the page.
+ * Returns the figure followed by its table.
  */
 export function renderMapViewSvg(spec: MapViewSpec, data: MapViewData, id: string): string {
 	const layers = spec.layers.filter((layer) => PUBLISHED_LAYERS.includes(layer));
@@ -257,8 +258,7 @@ export function renderMapViewSvg(spec: MapViewSpec, data: MapViewData, id: strin
 		.filter(Boolean)
 		.join(' ');
 	const notes = [
-		`Frozen when this version was published (${data.frozenOn}). Boundaries: Office for National Statistics, contains OS data © Crown copyright and database right 2025.`,
-		layers.includes('homes') ? "Children's homes: Ofsted provider-level data; locations approximate." : '',
+		`Frozen when this version was published (${data.frozenOn}). Sources: ${(layers.length ? layers : ['boundaries' as const]).map((layer) => LAYER_SOURCES[layer]).join('; ')}. Contains OS data © Crown copyright and database right 2025.`,
 		leftOut.includes('hotspots')
 			? `Demand hotspots are shown to signed-in members of ${data.rccName} only and are left out of the published version.`
 			: ''
@@ -272,15 +272,18 @@ export function renderMapViewSvg(spec: MapViewSpec, data: MapViewData, id: strin
 	return (
 		`<figure class="map-figure" id="${id}" data-layers="${layers.join(',')}">` +
 		`<figcaption><strong>${escapeHtml(captionText)}</strong> <span id="${id}-desc">${escapeHtml(description)}</span></figcaption>` +
-		// The picture, its key and notes stay together on a printed page; the table may follow on the next.
-		'<div class="map-figure__picture">' +
 		svg +
 		legendHtml(layers.length ? layers : ['boundaries'], context) +
 		`<p class="map-figure__notes">${notes.map(escapeHtml).join(' ')}</p>` +
-		'</div>' +
+		'</figure>' +
+		// After the figure, not in it: the figure stays whole on a printed page, a long table may break.
 		(shownLas.length
-			? figureTable(shownLas, layers, memberPer10k, 'Figures for each member local authority shown')
-			: '') +
-		'</figure>'
+			? figureTable(
+					shownLas,
+					layers,
+					memberPer10k,
+					`Figures for the member local authorities in "${captionText}"`
+				)
+			: '')
 	);
 }
