@@ -71,8 +71,20 @@ test('a commissioner inserts a live map view; publishing freezes it into a pictu
 	await figure.screenshot({ path: screenshotPath('plan-map-view-published') });
 	expect((await new AxeBuilder({ page: anonymous }).analyze()).violations).toEqual([]);
 
+	// Changing it: the dialog opens on what it shows; the block redraws.
+	await block.getByRole('button', { name: `Edit map view “${CAPTION}”` }).click();
+	const change = page.getByRole('dialog', { name: 'Change the map view' });
+	await expect(change.getByLabel('Area shown')).toHaveValue('E08000003');
+	await expect(change.getByLabel('Demand hotspots')).toBeChecked();
+	await change.getByLabel('Demand hotspots').uncheck();
+	await change.getByLabel('Caption (optional)').fill('Homes in Manchester');
+	await change.getByRole('button', { name: 'Save changes' }).click();
+	const key = block.getByRole('list', { name: 'Key: Homes in Manchester' });
+	await expect(key).toContainText("Children's homes");
+	await expect(key).not.toContainText('Demand hotspots');
+
 	// Like any block atom: a click selects it, Backspace deletes it.
-	await block.getByText(CAPTION).click();
+	await block.getByText('Homes in Manchester', { exact: true }).click();
 	await expect(block).toHaveClass(/ProseMirror-selectednode/);
 	await page.keyboard.press('Backspace');
 	await expect(editor.mapViews()).toHaveCount(0);

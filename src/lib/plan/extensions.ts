@@ -19,9 +19,6 @@ export function planExtensions(
 		}),
 		TableKit.configure({ table: { resizable: false } }),
 		LiveFigure.configure({ source: options.figures ?? null }),
-		MapView.configure({
-			render: options.mapViews?.render ?? null,
-			onInsert: options.mapViews?.onInsert ?? null
-		})
+		MapView.configure({ render: null, onInsert: null, onEdit: null, ...options.mapViews })
 	];
 }

@@ -9,7 +9,9 @@ import { mapViewAttrs, readMapView, type MapViewSpec } from './map-view-spec';
  */
 export type MapViewRenderer = (
 	target: HTMLElement,
-	spec: MapViewSpec
+	spec: MapViewSpec,
+	/** Opens the map view dialog on this block; null where the reader cannot edit. */
+	edit: (() => void) | null
 ) => { update(spec: MapViewSpec): void; destroy(): void };
 
 export interface MapViewOptions {
@@ -20,6 +22,8 @@ export interface MapViewOptions {
 	 * of deleting a node it does not know.
 	 */
 	onInsert: (() => void) | null;
+	/** Asks for a changed spec (the dialog) and gives it to `apply`, which rewrites this block. */
+	onEdit: ((spec: MapViewSpec, apply: (next: MapViewSpec) => void) => void) | null;
 }
 
 declare module '@tiptap/core' {
@@ -61,7 +65,7 @@ export const MapView = Node.create<MapViewOptions>({
 	draggable: false,
 
 	addOptions() {
-		return { render: null, onInsert: null };
+		return { render: null, onInsert: null, onEdit: null };
 	},
 
 	addAttributes() {
@@ -132,15 +136,28 @@ export const MapView = Node.create<MapViewOptions>({
 	},
 
 	addNodeView() {
-		const render = this.options.render;
-		return ({ node }) => {
+		const { render, onEdit } = this.options;
+		return ({ node, editor, getPos }) => {
 			// A plain block: the figure and its caption are the renderer's (MapViewBlock.svelte).
 			const dom = document.createElement('div');
 			dom.className = 'map-view';
 			dom.dataset.mapView = '';
 			dom.contentEditable = 'false';
 			let spec = readMapView(node.attrs);
-			const drawn = render?.(dom, spec) ?? null;
+			const apply = (next: MapViewSpec) => {
+				const pos = getPos();
+				if (typeof pos !== 'number' || !editor.isEditable) return;
+				editor
+					.chain()
+					.focus()
+					.command(({ tr }) => {
+						tr.setNodeMarkup(pos, undefined, mapViewAttrs(next));
+						return true;
+					})
+					.run();
+			};
+			const edit = onEdit && editor.isEditable ? () => onEdit(spec, apply) : null;
+			const drawn = render?.(dom, spec, edit) ?? null;
 			if (!drawn) dom.textContent = spec.caption || 'Map view';
 			return {
 				dom,

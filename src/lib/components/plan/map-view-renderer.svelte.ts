@@ -11,8 +11,8 @@ export function mapViewRenderer(options: {
 	laNames: Record<string, string>;
 	basemapStyle: string | null;
 }): MapViewRenderer {
-	return (target, spec) => {
-		const props = $state({ spec, ...options });
+	return (target, spec, edit) => {
+		const props = $state({ spec, edit, ...options });
 		const block = mount(MapViewBlock, { target, props });
 		return {
 			update(next: MapViewSpec) {
