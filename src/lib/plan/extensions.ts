@@ -6,7 +6,8 @@ import { MapView, type MapViewOptions } from './map-view';
 
 /**
  * The rich-text schema of a plan's `body`, shared by the editor and the server (template, publishing).
- * Changing node or mark names changes the document format: bump PLAN_SCHEMA_VERSION (schema.ts).
+ * Adding a node or changing node or mark names changes the document format: bump PLAN_SCHEMA_VERSION
+ * and say what an older editor must not do (schema.ts).
  * StarterKit's own undo history is off: with collaboration, undo is Yjs's (own changes only).
  */
 export function planExtensions(
