@@ -51,6 +51,7 @@ test('a commissioner inserts a live map view; publishing freezes it into a pictu
 	await expect(viewer.connection).toHaveText('Live, read only');
 	await expect(viewer.mapViews()).toContainText(CAPTION);
 	await expect(viewer.page.getByRole('button', { name: 'Map view' })).toHaveCount(0);
+	await expect(viewer.mapViews().getByRole('button', { name: /^Edit map view/ })).toHaveCount(0);
 
 	const admin = await (await browser.newContext()).newPage();
 	await signIn(admin, 'admin.gm@demo.local');
