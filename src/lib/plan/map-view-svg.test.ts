@@ -139,13 +139,16 @@ describe('renderMapViewSvg', () => {
 		expect(width).toBe(640);
 		// A square half-degree at 53°N is 1.7 times as tall as wide: capped at 0.8 of the width.
 		expect(height).toBe(512);
-		const paths = [...html.matchAll(/<path d="([^"]+)"/g)].map((match) => match[1]);
-		expect(paths).toHaveLength(3);
+		const paths = [...html.matchAll(/<path (?:class="focus" )?d="([^"]+)"/g)].map((match) => match[1]);
+		// The three LAs, then Beta again as the outline of the LA the view is for.
+		expect(paths).toHaveLength(4);
+		expect(paths[3]).toBe(paths[1]);
+		expect(html).toContain('<path class="focus"');
+		expect(html).toContain('Map of Beta (outlined in black)');
 		const ys = [...paths[1].matchAll(/[\d.]+ ([\d.]+)/g)].map((match) => Number(match[1]));
 		expect(Math.min(...ys)).toBeGreaterThan(0);
 		expect(Math.max(...ys)).toBeLessThan(height);
 		expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(0.85 * height);
-		expect(html).toContain('Map of Beta');
 		expect(html).toContain('<th scope="row">Beta</th>');
 		expect(html).not.toContain('<th scope="row">Alpha</th>');
 	});

@@ -180,6 +180,7 @@ export function renderMapViewSvg(spec: MapViewSpec, data: MapViewData, id: strin
 		return `<figure class="map-figure" id="${id}"><p class="map-figure__missing">The map of ${escapeHtml(areaName)} could not be drawn: no boundaries were found.</p><figcaption>${escapeHtml(captionText)}</figcaption></figure>`;
 	}
 	// A tall area (one LA, often) is widened to show its neighbours rather than filling a whole page.
+	const chosenCode = spec.extent.kind === 'la' ? spec.extent.code : null;
 	const projection = fitProjection(extent.bounds, { width: WIDTH, minAspect: 0.5, maxAspect: 0.8 });
 	const inView = data.boundaries.filter((la) => {
 		const box = geometryBounds(la.geometry);
@@ -218,6 +219,13 @@ export function renderMapViewSvg(spec: MapViewSpec, data: MapViewData, id: strin
 			`<path d="${d}" fill="${fill}" fill-rule="evenodd" stroke="${layers.includes('boundaries') ? line : chrome.regionLine}" stroke-width="${width}" stroke-linejoin="round"/>`
 		);
 	}
+	// The LA the view was made for, outlined over its neighbours' edges (as a selected LA on the map).
+	const focus = inView.find((la) => la.code === chosenCode);
+	const focusPath = focus ? polygonPath(focus.geometry, projection) : '';
+	if (focusPath)
+		shapes.push(
+			`<path class="focus" d="${focusPath}" fill="none" stroke="${chrome.selected}" stroke-width="2.5" stroke-linejoin="round"/>`
+		);
 	const homesInView = layers.includes('homes')
 		? data.homes
 				.map((home) => ({ home, at: projection.project(home.lon, home.lat) }))
@@ -240,13 +248,12 @@ export function renderMapViewSvg(spec: MapViewSpec, data: MapViewData, id: strin
 	const listed =
 		titles.length > 1 ? `${titles.slice(0, -1).join(', ')} and ${titles[titles.length - 1]}` : titles[0];
 	// One LA's map tabulates that LA; the region's (or an area's) every member LA in sight.
-	const chosenCode = spec.extent.kind === 'la' ? spec.extent.code : null;
 	const chosen = data.las.filter((la) => la.code === chosenCode);
 	const shownLas = chosen.length
 		? chosen
 		: data.las.filter((la) => inView.some((boundary) => boundary.code === la.code));
 	const description = [
-		`Map of ${areaName} showing ${listed ?? 'the local authority boundaries'}.`,
+		`Map of ${areaName}${focusPath ? ' (outlined in black)' : ''} showing ${listed ?? 'the local authority boundaries'}.`,
 		layers.includes('homes')
 			? `${homesInView.length.toLocaleString('en-GB')} children's homes drawn as circles sized by places and coloured by sector; locations are approximate, placed inside their local authority, because Ofsted does not publish addresses.`
 			: '',
