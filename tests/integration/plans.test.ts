@@ -246,6 +246,43 @@ describe.each(backends)('plans, snapshots and publishing on %s', (backend) => {
 		expect(published?.html).not.toContain('stale text');
 	});
 
+	it('freezes a map view into a static picture of public, suppressed figures', async () => {
+		const plan = await (
+			await call(createPlan, alpha, { id: 'tst' }, { title: 'With a map', period: '' })
+		).json();
+		// A map view as the editor stores it; placement lines asked for by a misbehaving client.
+		await edit(plan.id, (doc) => {
+			const map = new Y.XmlElement('mapView');
+			map.setAttribute('layers', 'boundaries,homes,hotspots,placements');
+			map.setAttribute('extent', 'region');
+			map.setAttribute('caption', 'Homes across <the region>');
+			planParts(doc).body.insert(1, [map]);
+		});
+		const { version } = await (await call(publish, admin, { id: 'tst', planId: plan.id }, {})).json();
+		const html = (await publishedVersions.find(test.db.sql, 'tst', plan.id, version))?.html ?? '';
+		// The figure and the table of its figures that follows it.
+		const figure = /<figure class="map-figure"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+		expect(figure).toMatch(/<svg [^>]*role="img"/);
+		expect(figure).toContain('<title id="map-view-1-title">Homes across &lt;the region&gt;</title>');
+		// Alpha and Beta (members) and Gamma (a neighbour) are drawn; Delta, far south, is not.
+		expect(figure.match(/<path /g)).toHaveLength(3);
+		expect(figure).toContain('>Alpha</text>');
+		// The three homes of the members (public Ofsted data), not Delta's.
+		const picture = /<svg class="map-figure__image"[\s\S]*?<\/svg>/.exec(figure)?.[0] ?? '';
+		expect(picture.match(/<circle /g)).toHaveLength(3);
+		expect(figure).toContain('data-layers="boundaries,homes"');
+		expect(figure).toContain('Demand hotspots are shown to signed-in members of Test RCC only');
+		expect(figure).not.toMatch(/placement|hexagon/i);
+		// Beta looks after 4 children: withheld in the table as in every published figure.
+		const beta = /<th scope="row">Beta<\/th>(.*?)<\/tr>/.exec(figure)?.[1] ?? '';
+		expect(beta).toMatch(/^<td>fewer than 5<\/td>/);
+		expect(beta).not.toContain('<td>4</td>');
+		// The published page is the stored HTML: frozen, whatever the data does next.
+		await test.db.sql`update homes set places = 40 where urn = 'SC000001'`;
+		expect((await publishedVersions.find(test.db.sql, 'tst', plan.id, version))?.html).toBe(html);
+		await test.db.sql`update homes set places = 4 where urn = 'SC000001'`;
+	});
+
 	it('numbers concurrent publications without a clash', async () => {
 		const planId = await mainPlanId();
 		const results = await Promise.all(

@@ -44,7 +44,8 @@ function areaOf(summary: RccSummary, area: string): AreaSummary | undefined {
 	return area === 'region' ? summary.region : summary.las.find((la) => la.code === area);
 }
 
-function shown(figure: Compared, percent: boolean): string {
+/** A figure as text: withheld ones read as withheld, never as a number. */
+export function shownFigure(figure: Compared, percent: boolean): string {
 	if (figure.suppressed) return percent ? 'a withheld share' : 'fewer than 5';
 	const value = figure.computed ?? figure.published;
 	if (value === null) return 'no figure';
@@ -74,7 +75,7 @@ export function figureValue(summary: RccSummary, ref: FigureRef): FigureValue {
 	const rounded = value === null ? null : Math.round(value);
 	return {
 		...ref,
-		text: `${areaName}: ${shown(figure, metric.percent)} ${metric.percent ? 'of ' : ''}${metric.label}`,
+		text: `${areaName}: ${shownFigure(figure, metric.percent)} ${metric.percent ? 'of ' : ''}${metric.label}`,
 		value: rounded,
 		suppressed,
 		areaName

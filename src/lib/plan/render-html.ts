@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { isFigureMetric, type FigureRef, type FigureValue } from './figure-text';
+import { readMapView, type MapViewSpec } from './map-view-spec';
 import { RAG_LABELS, type ActionRow } from './schema';
 
 const ESCAPES: Record<string, string> = {
@@ -27,6 +28,11 @@ export interface RenderInput {
 	figure: (ref: FigureRef) => FigureValue | null;
 	/** LA names by ONS code, for the action plan's owner column. */
 	laNames: Record<string, string>;
+	/**
+	 * A map view frozen at publishing (map-view-svg.ts), given an id unique in the page; without it a
+	 * map view renders as its caption only.
+	 */
+	mapView?: (spec: MapViewSpec, id: string) => string;
 }
 
 export interface Rendered {
@@ -113,6 +119,7 @@ function actionTable(rows: ActionRow[], laNames: Record<string, string>): string
 export function renderPlanHtml(input: RenderInput): Rendered {
 	const figures: FigureValue[] = [];
 	let actionsPlaced = false;
+	let mapViews = 0;
 
 	const children = (node: JSONContent) => (node.content ?? []).map(render).join('');
 
@@ -163,6 +170,13 @@ export function renderPlanHtml(input: RenderInput): Rendered {
 				const shown = value?.text ?? String(node.attrs?.text ?? 'figure not available');
 				return `<span class="figure" data-area="${escapeHtml(area)}" data-metric="${escapeHtml(String(metric))}">${escapeHtml(shown)}</span>`;
 			}
+			case 'mapView': {
+				const spec = readMapView(node.attrs);
+				const id = `map-view-${++mapViews}`;
+				return input.mapView
+					? input.mapView(spec, id)
+					: `<figure class="map-figure" id="${id}"><figcaption>${escapeHtml(spec.caption || 'Map view')}</figcaption></figure>`;
+			}
 			default:
 				return escapeHtml(plainText(node));
 		}
@@ -174,10 +188,26 @@ export function renderPlanHtml(input: RenderInput): Rendered {
 	return { html, figures };
 }
 
+function formatExtentLine(spec: MapViewSpec): string {
+	const extent = spec.extent;
+	return extent.kind === 'region'
+		? 'whole region'
+		: extent.kind === 'la'
+			? extent.code
+			: extent.bounds.join(', ');
+}
+
 /** The text of a plan, one block per line, for comparing versions. */
 export function planTextLines(body: JSONContent): string[] {
 	const lines: string[] = [];
 	const visit = (node: JSONContent) => {
+		if (node.type === 'mapView') {
+			const spec = readMapView(node.attrs);
+			lines.push(
+				`[Map: ${spec.caption || 'untitled'} (${spec.layers.join(', ')}; ${formatExtentLine(spec)})]`
+			);
+			return;
+		}
 		if (['paragraph', 'heading', 'codeBlock'].includes(node.type ?? '')) {
 			const prefix = node.type === 'heading' ? '#'.repeat(Number(node.attrs?.level) || 2) + ' ' : '';
 			lines.push(prefix + inlineText(node));

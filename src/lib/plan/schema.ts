@@ -14,8 +14,20 @@ import { focusTarget, type FocusTarget } from '../domain/focus-param';
  * - `meta` (Y.Map): `schemaVersion`, so that an older client can tell it is looking at a newer document.
  *
  * Every change from app code goes through `transact()` (transact.ts); Tiptap writes `body` itself.
+ *
+ * Versions (`meta.schemaVersion`: the version the document is written for; an editor must be at least as new):
+ * 1. paragraphs, headings, lists, tables, links, live figures; the action plan; comments.
+ * 2. adds the `mapView` block (map-view.ts). Nothing to upgrade: version 1 documents are valid version 2
+ *    documents. But an editor built before version 2 does not know the node, and y-prosemirror deletes,
+ *    from the shared document and so for everyone, any node its schema cannot build. So a document is
+ *    raised to 2 as a map view goes in (before the node reaches Yjs), and an editor opening a document
+ *    newer than itself does not bind to it (isNewerThanThisEditor). Editors of version 1 predate that
+ *    check: a tab left open since before the upgrade still drops map views; reloading it fixes that.
  */
-export const PLAN_SCHEMA_VERSION = 1;
+export const PLAN_SCHEMA_VERSION = 2;
+
+/** The first version holding map views. */
+export const MAP_VIEW_SCHEMA_VERSION = 2;
 
 export const BODY_FIELD = 'body';
 
@@ -82,6 +94,12 @@ export interface PlanParts {
 	actions: Y.Array<Y.Map<unknown>>;
 	comments: Y.Map<Y.Map<unknown>>;
 	meta: Y.Map<unknown>;
+}
+
+/** The document says it needs a newer editor than this one (schemaVersion above PLAN_SCHEMA_VERSION). */
+export function isNewerThanThisEditor(doc: Y.Doc): boolean {
+	const version = planParts(doc).meta.get('schemaVersion');
+	return typeof version === 'number' && version > PLAN_SCHEMA_VERSION;
 }
 
 export function planParts(doc: Y.Doc): PlanParts {

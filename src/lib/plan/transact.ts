@@ -17,6 +17,8 @@ import {
 /** Every change app code makes to a plan document (Tiptap writes the rich text itself). */
 export type PlanChange =
 	| { kind: 'init' }
+	/** Raises `meta.schemaVersion` to at least `version` (never lowers it). */
+	| { kind: 'schema.require'; version: number }
 	| { kind: 'action.add'; row: ActionRow }
 	| { kind: 'action.update'; id: string; field: ActionField; value: string }
 	/** Links a row to a gap, an LA or a home on the map (null: no link), replacing any link it had. */
@@ -90,6 +92,11 @@ export function transact(doc: Y.Doc, change: PlanChange, origin: unknown = PLAN_
 	if (change.kind === 'actions.replace') change.rows.forEach(checkRow);
 	if (change.kind === 'action.update') checkField(change.field, change.value);
 	if (change.kind === 'action.link') checkLink(change.link);
+	if (
+		change.kind === 'schema.require' &&
+		!(Number.isInteger(change.version) && change.version >= 1 && change.version <= PLAN_SCHEMA_VERSION)
+	)
+		throw new PlanChangeError(`This editor cannot write schema version ${change.version}`);
 	const parts = planParts(doc);
 	doc.transact(() => {
 		switch (change.kind) {
@@ -97,6 +104,12 @@ export function transact(doc: Y.Doc, change: PlanChange, origin: unknown = PLAN_
 				if (parts.meta.get('schemaVersion') === undefined)
 					parts.meta.set('schemaVersion', PLAN_SCHEMA_VERSION);
 				return;
+			case 'schema.require': {
+				const current = parts.meta.get('schemaVersion');
+				if (typeof current !== 'number' || current < change.version)
+					parts.meta.set('schemaVersion', change.version);
+				return;
+			}
 			case 'action.add':
 				parts.actions.push([rowMap(change.row)]);
 				return;

@@ -31,6 +31,27 @@ export class PlanEditorPage {
 		return this.text.locator(`.collaboration-carets__label[data-label="${label}"]`);
 	}
 
+	/** The dialog of the toolbar's "Map view" button. */
+	mapViewDialog(): Locator {
+		return this.page.getByRole('dialog', { name: 'Insert a map view' });
+	}
+
+	/** Opens the map view dialog and fills it in; `layers` by their titles, `area` by its name. */
+	async fillMapViewDialog(options: { layers: string[]; area: string; caption: string }) {
+		await this.page.getByRole('button', { name: 'Map view' }).click();
+		const dialog = this.mapViewDialog();
+		for (const checkbox of await dialog.getByRole('checkbox').all()) await checkbox.uncheck();
+		for (const layer of options.layers) await dialog.getByLabel(layer, { exact: true }).check();
+		await dialog.getByLabel('Area shown').selectOption({ label: options.area });
+		await dialog.getByLabel('Caption (optional)').fill(options.caption);
+		await dialog.getByRole('button', { name: 'Insert map view' }).click();
+	}
+
+	/** Map view blocks in the text. */
+	mapViews(): Locator {
+		return this.text.locator('div.map-view');
+	}
+
 	/** Rows of the action plan table, as shown (sorted and filtered). */
 	actionRows(): Locator {
 		return this.actionPlan.locator('tbody tr[data-action-id]');

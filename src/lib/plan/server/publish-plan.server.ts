@@ -1,10 +1,16 @@
+import type { JSONContent } from '@tiptap/core';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type postgres from 'postgres';
-import type { CurrentUser } from '../../domain/types';
+import type { CurrentUser, RccSummary } from '../../domain/types';
 import * as audit from '../../server/audit';
+import * as fostering from '../../server/db/fostering';
+import * as homes from '../../server/db/homes';
+import * as las from '../../server/db/las';
 import type { Rcc } from '../../server/db/rccs';
 import { rccSummary } from '../../server/rcc-summary';
 import { figureValue } from '../figure-text';
+import { MAP_VIEW_NODE } from '../map-view';
+import { renderMapViewSvg, type MapViewData } from '../map-view-svg';
 import { escapeHtml, renderPlanHtml } from '../render-html';
 import { planParts, readActionRows } from '../schema';
 import { readPlanDoc } from './plan-doc.server';
@@ -21,10 +27,51 @@ function sourcesHtml(sources: string[]): string {
 	);
 }
 
+/** Neighbouring LAs drawn around the region, as on the live map (boundaries.geojson). */
+const CONTEXT_MARGIN_DEGREES = 0.3;
+
+function holdsMapView(node: JSONContent): boolean {
+	return node.type === MAP_VIEW_NODE || (node.content ?? []).some(holdsMapView);
+}
+
+/**
+ * What published map views are drawn from, read once per publication: boundaries, the member LAs'
+ * homes (public Ofsted data) and fostering capacity, with the anonymous reader's summary.
+ */
+async function mapViewData(
+	sql: postgres.Sql,
+	rcc: Rcc,
+	summary: RccSummary,
+	frozenOn: string
+): Promise<MapViewData> {
+	const boundaries = await las.boundariesAround(sql, rcc.laCodes, CONTEXT_MARGIN_DEGREES);
+	const [homeRows, capacity] = await Promise.all([
+		homes.inLas(sql, rcc.laCodes),
+		fostering.ofLas(
+			sql,
+			boundaries.map((la) => la.code)
+		)
+	]);
+	return {
+		rccName: rcc.name,
+		boundaries,
+		homes: homeRows.map((home) => ({
+			sector: home.sector,
+			places: home.places,
+			lon: home.lon,
+			lat: home.lat
+		})),
+		fosteringPlaces: Object.fromEntries(capacity.map((row) => [row.laCode, row.places])),
+		las: summary.las,
+		frozenOn
+	};
+}
+
 /**
  * Freezes a plan into its next published version: the text as stored now, every live figure replaced by
  * its value as an anonymous reader may see it (the summary for no user: every child figure that leaves
- * its LA goes through suppression.ts), and the action plan. Recorded in the audit log.
+ * its LA goes through suppression.ts), every map view drawn as a static image from public and LA-level
+ * data (map-view-svg.ts), and the action plan. Recorded in the audit log.
  */
 export async function publishPlan(
 	sql: postgres.Sql,
@@ -32,11 +79,17 @@ export async function publishPlan(
 ): Promise<publishedVersions.PublishedListing> {
 	const { rcc, plan, user } = options;
 	const [doc, summary] = await Promise.all([readPlanDoc(sql, plan.id), rccSummary(sql, rcc, null)]);
+	const body = yXmlFragmentToProsemirrorJSON(planParts(doc).body);
+	const frozenOn = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(
+		new Date()
+	);
+	const maps = holdsMapView(body) ? await mapViewData(sql, rcc, summary, frozenOn) : null;
 	const rendered = renderPlanHtml({
-		body: yXmlFragmentToProsemirrorJSON(planParts(doc).body),
+		body,
 		actions: readActionRows(doc),
 		figure: (ref) => figureValue(summary, ref),
-		laNames: Object.fromEntries(summary.las.map((la) => [la.code, la.name]))
+		laNames: Object.fromEntries(summary.las.map((la) => [la.code, la.name])),
+		mapView: maps ? (spec, id) => renderMapViewSvg(spec, maps, id) : undefined
 	});
 	doc.destroy();
 	const published = await publishedVersions.append(sql, {
