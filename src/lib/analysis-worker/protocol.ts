@@ -21,9 +21,9 @@ import type {
 	WhatIfResult
 } from '$lib/domain/analysis';
 import type { FarPlacedChild } from './far-placed-children';
-import type { VacanciesForChild } from './vacancies-for-child';
+import type { SeekingChild, VacanciesForChild, VacancyCandidate } from './vacancies-for-child';
 
-export type { FarPlacedChild, VacanciesForChild };
+export type { FarPlacedChild, SeekingChild, VacanciesForChild, VacancyCandidate };
 
 export const PROTOCOL_VERSION = 1;
 
