@@ -114,6 +114,7 @@ test("a commissioner analyses their LA's children in the worker and finds vacanc
 	await panel.radius.fill('3');
 	await panel.findVacanciesFor(child.id).click();
 	await expect(panel.root.getByRole('alert')).toHaveText('Radius must be between 5 and 100 miles');
+	await expect(panel.radius).toBeFocused();
 	await panel.radius.fill('20');
 	await panel.findVacanciesFor(child.id).click();
 	const vacancies = panel.vacanciesNear(child.id);
