@@ -128,6 +128,7 @@ test("a commissioner analyses their LA's children in the worker and finds vacanc
 		expect(text).toMatch(/Why it suits: .*takes ages \d+ to \d+; the child is \d+/);
 	}
 	await expect(page.locator('.vacancy-candidate-marker')).toHaveCount(listed.length);
+	await expect(page.getByRole('img', { name: "The child's home area" })).toHaveCount(1);
 	await mapPage.waitForIdle();
 	const roles = await page.evaluate(() => window.closeToHomeVacancySearch!.renderedRoles());
 	expect(roles).toEqual(expect.arrayContaining(['home', 'search-area', 'placement-line']));
@@ -143,6 +144,7 @@ test("a commissioner analyses their LA's children in the worker and finds vacanc
 
 	await panel.root.getByRole('button', { name: `Clear the vacancies for child ${child.id}` }).click();
 	await expect(page.locator('.vacancy-candidate-marker')).toHaveCount(0);
+	await expect(page.getByRole('img', { name: "The child's home area" })).toHaveCount(0);
 	// Fetched once per attempt.
 	expect(inputRequests.length).toBe(2);
 	// A failed worker is replaced by the retry; the page's is stopped when the page is left.

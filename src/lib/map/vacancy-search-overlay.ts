@@ -8,7 +8,7 @@ import { vacancySearchShapes } from './vacancy-search-features';
 declare global {
 	interface Window {
 		/** For browser tests: what the nearest-vacancy overlay actually draws. */
-		closeToHomeVacancySearch?: { renderedRoles: () => string[]; candidateMarkers: () => number };
+		closeToHomeVacancySearch?: { renderedRoles: () => string[] };
 	}
 }
 
@@ -42,8 +42,7 @@ export class VacancySearchOverlay {
 						? map
 								.queryRenderedFeatures({ layers: LAYERS.filter((id) => map.getLayer(id)) })
 								.map((feature) => String(feature.properties.role))
-						: [],
-				candidateMarkers: () => this.#markers.length
+						: []
 			};
 	}
 
@@ -59,6 +58,14 @@ export class VacancySearchOverlay {
 			element.textContent = String(index + 1);
 			return new Marker({ element }).setLngLat(candidate.location).addTo(this.#map);
 		});
+		// The home area as a marker too, added last so that it stays above candidates close to home.
+		if (found) {
+			const element = document.createElement('div');
+			element.className = 'vacancy-home-marker';
+			element.setAttribute('role', 'img');
+			element.setAttribute('aria-label', "The child's home area");
+			this.#markers.push(new Marker({ element }).setLngLat(found.child.home).addTo(this.#map));
+		}
 		this.#ensure();
 		if (found)
 			this.#map.fitBounds(vacancySearchShapes(found).bounds, { padding: 48, maxZoom: 12, duration: 300 });
