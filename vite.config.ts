@@ -38,6 +38,9 @@ function collabDevServer(): Plugin {
 
 export default defineConfig({
 	plugins: [sveltekit(), collabDevServer()],
+	// The analysis worker is started as a module worker (src/lib/analysis-worker/start-analysis-worker.ts):
+	// bundle it as one, as the benchmark does (tests/bench/analysis-worker-in-chromium.ts).
+	worker: { format: 'es' },
 	server: { port: 5173 },
 	test: {
 		projects: [

@@ -3,5 +3,9 @@ import type { LayoutServerLoad } from './$types';
 /** Who is signed in, for the header and for pages deciding between their content and a sign-in link. */
 export const load: LayoutServerLoad = ({ locals }) => {
 	const user = locals.user;
-	return { user: user ? { name: user.name, email: user.email, laName: user.la?.name ?? null } : null };
+	if (!user) return { user: null };
+	// Roles let a page offer what the server will allow (e.g. the map's "Your LA's children"); the
+	// server still decides every request.
+	const roles = user.roles.map(({ rccId, role, laCode, laName }) => ({ rccId, role, laCode, laName }));
+	return { user: { name: user.name, email: user.email, laName: user.la?.name ?? null, roles } };
 };

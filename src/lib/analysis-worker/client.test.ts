@@ -3,8 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { randomInput } from '../../../tests/fixtures/analysis/random-input';
 import { prepareAnalysis, summariseDistances, whatIf, type Proposal } from '$lib/domain/analysis';
 import { AnalysisWorkerError, createAnalysisClient } from './client';
-import type { MessageEndpoint } from './protocol';
+import { farPlacedChildren } from './far-placed-children';
+import type { MessageEndpoint, PrepareProgress } from './protocol';
 import { serveAnalysis } from './serve-analysis';
+import { vacanciesForChild } from './vacancies-for-child';
 
 const open: MessagePort[] = [];
 afterEach(() => {
@@ -67,6 +69,41 @@ describe('analysis worker client', () => {
 		const [prepared, summaries] = await Promise.all([client.prepareFrom(url), client.call('summaries', {})]);
 		expect(prepared.children).toBe(200);
 		expect(summaries).toEqual(summariseDistances(prepareAnalysis(input)));
+	});
+
+	it('reports the children being analysed before prepareFrom answers', async () => {
+		const input = randomInput(3, { children: 50, homes: 5 });
+		const client = connected();
+		const heard: PrepareProgress[] = [];
+		const prepared = await client.prepareFrom(
+			`data:application/json,${encodeURIComponent(JSON.stringify(input))}`,
+			(progress) => heard.push(progress)
+		);
+		expect(heard).toEqual([{ stage: 'analysing', children: 50 }]);
+		expect(prepared.children).toBe(50);
+	});
+
+	it("lists an LA's far-placed children and a child's nearest vacancies as the engine does", async () => {
+		const input = randomInput(11, { children: 300, homes: 40 });
+		const client = connected();
+		await client.prepare(input);
+		const local = prepareAnalysis(input);
+		const far = await client.call('farPlaced', { laCode: 'SW' });
+		expect(far.length).toBeGreaterThan(0);
+		expect(far).toEqual(farPlacedChildren(local, { laCode: 'SW' }));
+		const options = { k: 3, radiusMiles: 40 };
+		const found = await client.call('vacanciesForChild', { childId: far[0].id, options });
+		expect(found).toEqual(vacanciesForChild(local, far[0].id, options));
+		await expect(client.call('vacanciesForChild', { childId: 'nobody' })).rejects.toThrow(
+			'No child with id nobody in the prepared input'
+		);
+	});
+
+	it('rejects pending calls with the reason it was closed', async () => {
+		const client = connected();
+		const pending = client.prepare(randomInput(2, { children: 20000, homes: 10 }));
+		client.close('The analysis could not run in this browser');
+		await expect(pending).rejects.toThrow('The analysis could not run in this browser');
 	});
 
 	it('asks for prepare first', async () => {

@@ -1,10 +1,11 @@
 import {
 	PROTOCOL_VERSION,
 	type AnalysisOperations,
+	type AnalysisMessage,
 	type AnalysisRequest,
-	type AnalysisResponse,
 	type MessageEndpoint,
 	type Operation,
+	type PrepareProgress,
 	type PreparedSummary
 } from './protocol';
 import type { AnalysisInput, Proposal, WhatIfOptions, WhatIfResult } from '$lib/domain/analysis';
@@ -26,21 +27,34 @@ export interface AnalysisClient {
 		params: AnalysisOperations[K]['params']
 	): Promise<AnalysisOperations[K]['result']>;
 	prepare(input: AnalysisInput): Promise<PreparedSummary>;
-	/** Prepare from a URL serving the input as JSON, fetched inside the worker (preferred for large inputs). */
-	prepareFrom(url: string): Promise<PreparedSummary>;
+	/**
+	 * Prepare from a URL serving the input as JSON, fetched inside the worker (preferred for large
+	 * inputs); `onProgress` hears when the input has arrived and how many children are being analysed.
+	 */
+	prepareFrom(url: string, onProgress?: (progress: PrepareProgress) => void): Promise<PreparedSummary>;
 	/**
 	 * For dragging: at most one what-if runs and one waits; a newer call replaces the waiting one,
 	 * whose promise resolves to null (stale). The latest proposals are always computed.
 	 */
 	whatIfLatest(proposals: Proposal[], options?: WhatIfOptions): Promise<WhatIfResult | null>;
-	/** Stops listening; pending calls reject. Terminate the worker yourself if you own it. */
-	close(): void;
+	/**
+	 * Stops listening; pending calls reject (with `reason`, e.g. why the worker died). Terminate the
+	 * worker yourself if you own it.
+	 */
+	close(reason?: string): void;
 }
 
 /** A typed client over a Worker (or any MessageEndpoint) running serveAnalysis. */
 export function createAnalysisClient(endpoint: MessageEndpoint): AnalysisClient {
 	let nextId = 1;
-	const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+	const pending = new Map<
+		number,
+		{
+			resolve: (value: unknown) => void;
+			reject: (error: Error) => void;
+			onProgress?: (progress: PrepareProgress) => void;
+		}
+	>();
 	let whatIfRunning = false;
 	let waiting: {
 		proposals: Proposal[];
@@ -50,9 +64,13 @@ export function createAnalysisClient(endpoint: MessageEndpoint): AnalysisClient 
 	} | null = null;
 
 	const listener = (event: MessageEvent) => {
-		const response = event.data as AnalysisResponse;
+		const response = event.data as AnalysisMessage;
 		const call = pending.get(response?.id);
 		if (!call) return;
+		if ('progress' in response) {
+			call.onProgress?.(response.progress);
+			return;
+		}
 		pending.delete(response.id);
 		if (response.ok) call.resolve(response.result);
 		else call.reject(new AnalysisWorkerError(response.error, response.issues));
@@ -60,10 +78,14 @@ export function createAnalysisClient(endpoint: MessageEndpoint): AnalysisClient 
 	endpoint.addEventListener('message', listener);
 	endpoint.start?.();
 
-	const call = <K extends Operation>(op: K, params: AnalysisOperations[K]['params']) =>
+	const call = <K extends Operation>(
+		op: K,
+		params: AnalysisOperations[K]['params'],
+		onProgress?: (progress: PrepareProgress) => void
+	) =>
 		new Promise<AnalysisOperations[K]['result']>((resolve, reject) => {
 			const id = nextId++;
-			pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+			pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });
 			endpoint.postMessage({ v: PROTOCOL_VERSION, id, op, params } as AnalysisRequest);
 		});
 
@@ -81,9 +103,9 @@ export function createAnalysisClient(endpoint: MessageEndpoint): AnalysisClient 
 	};
 
 	return {
-		call,
+		call: (op, params) => call(op, params),
 		prepare: (input) => call('prepare', { input }),
-		prepareFrom: (url) => call('prepareFrom', { url }),
+		prepareFrom: (url, onProgress) => call('prepareFrom', { url }, onProgress),
 		whatIfLatest(proposals, options) {
 			if (!whatIfRunning) return runWhatIf(proposals, options);
 			waiting?.resolve(null);
@@ -91,9 +113,9 @@ export function createAnalysisClient(endpoint: MessageEndpoint): AnalysisClient 
 				waiting = { proposals, options, resolve, reject };
 			});
 		},
-		close() {
+		close(reason = 'Analysis client closed') {
 			endpoint.removeEventListener?.('message', listener);
-			for (const { reject } of pending.values()) reject(new AnalysisWorkerError('Analysis client closed'));
+			for (const { reject } of pending.values()) reject(new AnalysisWorkerError(reason));
 			pending.clear();
 			waiting?.resolve(null);
 			waiting = null;

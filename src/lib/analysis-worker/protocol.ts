@@ -20,8 +20,21 @@ import type {
 	WhatIfOptions,
 	WhatIfResult
 } from '$lib/domain/analysis';
+import type { FarPlacedChild } from './far-placed-children';
+import type { SeekingChild, VacanciesForChild, VacancyCandidate } from './vacancies-for-child';
+
+export type { FarPlacedChild, SeekingChild, VacanciesForChild, VacancyCandidate };
 
 export const PROTOCOL_VERSION = 1;
+
+/**
+ * Sent (with the request's id) while prepareFrom works: the input has arrived and this many children
+ * are being analysed. Not an answer: the request's response still follows.
+ */
+export interface PrepareProgress {
+	stage: 'analysing';
+	children: number;
+}
 
 export interface PreparedSummary {
 	children: number;
@@ -52,6 +65,10 @@ export interface AnalysisOperations {
 	/** Counts from 1 to `suppressUpTo` are withheld (and what would reveal them); 0 or absent: raw. */
 	summaries: { params: { suppressUpTo?: number }; result: DistanceSummaries };
 	nearest: { params: { seeker: VacancySeeker; options?: NearestOptions }; result: VacancyMatch[] };
+	/** One LA's children placed over `overMiles` (default the threshold), furthest first. Child-level. */
+	farPlaced: { params: { laCode: string; overMiles?: number }; result: FarPlacedChild[] };
+	/** `nearest` for one child, with the child and each provider's registration (to say why it suits). */
+	vacanciesForChild: { params: { childId: string; options?: NearestOptions }; result: VacanciesForChild };
 	gaps: { params: CoverageGapOptions; result: CoverageGaps };
 	whatIf: { params: { proposals: Proposal[]; options?: WhatIfOptions }; result: WhatIfResult };
 	lines: { params: { area: HomeArea }; result: { type: 'FeatureCollection'; features: PlacementLine[] } };
@@ -72,6 +89,10 @@ export type AnalysisRequest = {
 export type AnalysisResponse =
 	| { v: typeof PROTOCOL_VERSION; id: number; ok: true; result: unknown }
 	| { v: typeof PROTOCOL_VERSION; id: number; ok: false; error: string; issues?: string[] };
+
+/** Everything the worker posts: answers, and progress of a request still running. */
+export type AnalysisMessage =
+	AnalysisResponse | { v: typeof PROTOCOL_VERSION; id: number; progress: PrepareProgress };
 
 /** What both ends need of a Worker, `self` in a worker, or a MessagePort. */
 export interface MessageEndpoint {

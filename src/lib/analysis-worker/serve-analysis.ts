@@ -15,15 +15,20 @@ import {
 import {
 	PROTOCOL_VERSION,
 	type AnalysisOperations,
+	type AnalysisMessage,
 	type AnalysisRequest,
 	type AnalysisResponse,
 	type MessageEndpoint,
 	type Operation
 } from './protocol';
+import { farPlacedChildren } from './far-placed-children';
+import { vacanciesForChild } from './vacancies-for-child';
 
 type Handlers = {
 	[K in Operation]: (
-		params: AnalysisOperations[K]['params']
+		params: AnalysisOperations[K]['params'],
+		/** The request's id, for progress messages. */
+		id: number
 	) => AnalysisOperations[K]['result'] | Promise<AnalysisOperations[K]['result']>;
 };
 
@@ -57,10 +62,20 @@ export function serveAnalysis(endpoint: MessageEndpoint): void {
 	const handlers: Handlers = {
 		prepare: ({ input, thresholdMiles, nearestRadiusMiles }) =>
 			prepare(input, thresholdMiles, nearestRadiusMiles),
-		async prepareFrom({ url, thresholdMiles, nearestRadiusMiles }) {
+		async prepareFrom({ url, thresholdMiles, nearestRadiusMiles }, id) {
 			const response = await fetch(url, { credentials: 'same-origin' });
 			if (!response.ok) throw new Error(`Fetching the analysis input from ${url} failed: ${response.status}`);
-			return prepare(await response.json(), thresholdMiles, nearestRadiusMiles);
+			const input: unknown = await response.json();
+			const children = (input as { children?: unknown })?.children;
+			if (Array.isArray(children)) {
+				const progress: AnalysisMessage = {
+					v: PROTOCOL_VERSION,
+					id,
+					progress: { stage: 'analysing', children: children.length }
+				};
+				endpoint.postMessage(progress);
+			}
+			return prepare(input, thresholdMiles, nearestRadiusMiles);
 		},
 		prepareWhatIf() {
 			const started = performance.now();
@@ -73,6 +88,8 @@ export function serveAnalysis(endpoint: MessageEndpoint): void {
 				suppress: suppressUpTo ? (count) => count >= 1 && count <= suppressUpTo : undefined
 			}),
 		nearest: ({ seeker, options }) => nearestSuitableVacancies(prepared(), seeker, options),
+		farPlaced: (options) => farPlacedChildren(prepared(), options),
+		vacanciesForChild: ({ childId, options }) => vacanciesForChild(prepared(), childId, options),
 		gaps: (options) => coverageGaps(prepared(), options),
 		whatIf: ({ proposals, options }) => whatIf(prepared(), proposals, options),
 		lines: ({ area }) => placementLines(prepared(), area),
@@ -86,8 +103,13 @@ export function serveAnalysis(endpoint: MessageEndpoint): void {
 					`Unsupported analysis request ${JSON.stringify(request?.op)} (protocol ${request?.v})`
 				);
 			}
-			const handler = handlers[request.op] as (params: unknown) => unknown;
-			return { v: PROTOCOL_VERSION, id: request.id, ok: true, result: await handler(request.params) };
+			const handler = handlers[request.op] as (params: unknown, id: number) => unknown;
+			return {
+				v: PROTOCOL_VERSION,
+				id: request.id,
+				ok: true,
+				result: await handler(request.params, request.id)
+			};
 		} catch (error) {
 			return {
 				v: PROTOCOL_VERSION,

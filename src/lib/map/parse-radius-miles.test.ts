@@ -16,4 +16,13 @@ describe('parseRadiusMiles', () => {
 		expect(parseRadiusMiles('101')).toEqual({ ok: false, error: 'Radius must be between 1 and 100 miles' });
 		expect(parseRadiusMiles('-20')).toMatchObject({ ok: false });
 	});
+
+	it('takes another range, with the message naming it', () => {
+		const range = { minMiles: 5, maxMiles: 100 };
+		expect(parseRadiusMiles('5', range)).toEqual({ ok: true, miles: 5 });
+		expect(parseRadiusMiles('4.9', range)).toEqual({
+			ok: false,
+			error: 'Radius must be between 5 and 100 miles'
+		});
+	});
 });
