@@ -15,6 +15,7 @@ import type {
 	LaBoundary
 } from '../../src/lib/domain/analysis';
 import { haversineMiles } from '../../src/lib/domain/analysis';
+import { seeded } from '../fixtures/analysis/random-input';
 
 const DATA = process.env.SHARED_DATA ?? '/work/shared/data';
 
@@ -28,18 +29,6 @@ export const NEEDS = [
 	'solo_placement',
 	'parent_and_child'
 ];
-
-/** mulberry32: tiny, fast, good enough for synthetic data. */
-export function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 interface LaRow {
 	ctyua24cd: string;
@@ -55,7 +44,7 @@ export function synthesiseEngland(
 ): AnalysisInput {
 	const childCount = options.children ?? 100_000;
 	const homeCount = options.homes ?? 5_000;
-	const next = random(options.seed ?? 20251125);
+	const next = seeded(options.seed ?? 20251125);
 	const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
 
 	const boundaryFile = JSON.parse(
