@@ -51,6 +51,7 @@ test('a commissioner inserts a live map view; publishing freezes it into a pictu
 	await expect(useView).toHaveCount(0);
 	await editor.zoomAndPanMapView(block, -60, 40);
 	await expect(useView).toBeVisible();
+	await block.screenshot({ path: screenshotPath('plan-map-view-moved') });
 	expect(await editor.storedExtent(block)).toBe('E08000003');
 	await useView.click();
 	const reset = block.getByRole('button', { name: 'Reset to Manchester' });
@@ -70,6 +71,7 @@ test('a commissioner inserts a live map view; publishing freezes it into a pictu
 	);
 	await expect(block.getByRole('button', { name: /^Reset to Greater Manchester/ })).toBeVisible();
 	expect(await editor.storedExtent(block)).toBe(kept);
+	await block.screenshot({ path: screenshotPath('plan-map-view-reloaded') });
 
 	// A viewer reads the map view too, and has no control to insert one.
 	const viewer = new PlanEditorPage(await (await browser.newContext()).newPage());
@@ -116,6 +118,7 @@ test('a commissioner inserts a live map view; publishing freezes it into a pictu
 		'The view I set on the map'
 	);
 	await expect(change.getByLabel('Demand hotspots')).toBeChecked();
+	await change.screenshot({ path: screenshotPath('plan-map-view-dialog-kept') });
 	await change.getByLabel('Area shown').selectOption({ label: 'Manchester' });
 	await change.getByLabel('Demand hotspots').uncheck();
 	await change.getByLabel('Caption (optional)').fill('Homes in Manchester');

@@ -151,17 +151,18 @@ export const MapView = Node.create<MapViewOptions>({
 			dom.dataset.mapView = '';
 			dom.contentEditable = 'false';
 			let spec = readMapView(node.attrs);
-			/** `focus`: back into the text (after the dialog); not from the block's own buttons. */
+			/**
+			 * `focus`: after the dialog, back into the text with this block selected (so the editor scrolls to
+			 * it, not to wherever the caret was); not from the block's own buttons, which keep the focus.
+			 */
 			const apply = (next: MapViewSpec, focus = true) => {
 				const pos = getPos();
 				if (typeof pos !== 'number' || !editor.isEditable) return;
-				const chain = focus ? editor.chain().focus() : editor.chain();
-				chain
-					.command(({ tr }) => {
-						tr.setNodeMarkup(pos, undefined, mapViewAttrs(next));
-						return true;
-					})
-					.run();
+				const chain = editor.chain().command(({ tr }) => {
+					tr.setNodeMarkup(pos, undefined, mapViewAttrs(next));
+					return true;
+				});
+				(focus ? chain.setNodeSelection(pos).focus() : chain).run();
 			};
 			const controls =
 				onEdit && editor.isEditable

@@ -47,10 +47,15 @@ export class PlanEditorPage {
 		await dialog.getByRole('button', { name: 'Insert map view' }).click();
 	}
 
-	/** Zooms a map view's live map in once (its + button), then drags it by (x, y) pixels. */
+	/**
+	 * Zooms a map view's live map in once (its + button), then drags it by (x, y) pixels; the block then
+	 * offers to keep the view.
+	 */
 	async zoomAndPanMapView(block: Locator, x: number, y: number) {
 		const map = block.getByRole('region', { name: /^Live map of/ });
 		await map.getByRole('button', { name: 'Zoom in' }).click();
+		// The zoom eases for a moment: a drag started before it ends would stop it halfway.
+		await expect(block.getByRole('button', { name: 'Use this view' })).toBeVisible();
 		const box = await map.boundingBox();
 		if (!box) throw new Error('The live map has no box');
 		const [startX, startY] = [box.x + box.width / 2, box.y + box.height / 2];
