@@ -129,6 +129,16 @@ test('a commissioner inserts a live map view; publishing freezes it into a pictu
 	await expect(key).toContainText("Children's homes");
 	await expect(key).not.toContainText('Demand hotspots');
 
+	// From the keyboard: the arrows pan the map; Reset goes back to the LA it showed, and to the map.
+	const manchesterMap = block.getByRole('region', { name: /^Live map of Manchester/ });
+	await manchesterMap.locator('canvas').focus();
+	await page.keyboard.press('ArrowRight');
+	await useView.press('Enter');
+	expect(await editor.storedExtent(block)).toMatch(/^bounds:/);
+	await reset.press('Enter');
+	await expect(manchesterMap.locator('canvas')).toBeFocused();
+	expect(await editor.storedExtent(block)).toBe('E08000003');
+
 	// Like any block atom: a click selects it, Backspace deletes it.
 	await block.getByText('Homes in Manchester', { exact: true }).click();
 	await expect(block).toHaveClass(/ProseMirror-selectednode/);
