@@ -136,6 +136,21 @@ describe('MapViewStore', () => {
 		});
 	});
 
+	it('keeps the data it has when a re-read fails, and says why', async () => {
+		const status: Record<string, number> = {};
+		const { fetcher } = fakeFetch(status);
+		const store = new MapViewStore('gm', fetcher);
+		store.refresh();
+		await settle();
+		const { data, loadedAt } = store;
+		status['/boundaries.geojson'] = 503;
+		store.refresh();
+		await settle();
+		expect(store.data).toBe(data);
+		expect(store.loadedAt).toBe(loadedAt);
+		expect(store.error).toMatch(/boundaries\.geojson answered 503/);
+	});
+
 	it('says what went wrong when the data cannot be read', async () => {
 		const { fetcher } = fakeFetch({ '/boundaries.geojson': 500 });
 		const store = new MapViewStore('gm', fetcher);
