@@ -51,6 +51,11 @@ export interface MapControllerOptions {
 	onCell?(h3: string): void;
 	onStatus(status: MapStatus, detail?: string): void;
 	onStyleContext?(context: StyleContext): void;
+	/**
+	 * Whether setting data fits the camera to the member LAs (the default). A plan's map view fits itself
+	 * and, when its data is re-read, must leave the camera where the reader moved it.
+	 */
+	fitToData?: boolean;
 }
 
 /** England, so the first frame shows something sensible before the region's data arrives. */
@@ -300,7 +305,7 @@ export class MapController {
 		}
 		this.#options.onStyleContext?.(this.#context);
 		const members = data.boundaries.features.filter((feature) => feature.properties.member);
-		if (members.length) {
+		if (members.length && this.#options.fitToData !== false) {
 			const [west, south, east, north] = bbox({ type: 'FeatureCollection', features: members });
 			this.#map.fitBounds(
 				[

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AreaSummary, Compared } from '../domain/types';
 import { readMapView } from './map-view-spec';
 import { renderMapViewSvg, type MapViewData } from './map-view-svg';
+import { fitProjection } from './svg-projection';
 
 function square(west: number, south: number, size = 0.5): Polygon {
 	return {
@@ -151,6 +152,24 @@ describe('renderMapViewSvg', () => {
 		expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(0.85 * height);
 		expect(html).toContain('<th scope="row">Beta</th>');
 		expect(html).not.toContain('<th scope="row">Alpha</th>');
+	});
+
+	it('fits a view kept on the live map: only what is inside is drawn and tabulated', () => {
+		// Alpha's eastern half and Beta's western half, as a reader panned to it.
+		const html = render({ layers: 'boundaries,homes', extent: 'bounds:-2.25,53.15,-1.75,53.35' });
+		const [, width, height] = /viewBox="0 0 (\d+) (\d+)"/.exec(html)!.map(Number);
+		// The view's own shape (0.66 as tall as wide at 53°N), within the picture's limits: not widened.
+		expect(width).toBe(640);
+		expect(height).toBe(fitProjection([-2.25, 53.15, -1.75, 53.35], { width: 640 }).height);
+		expect(height / width).toBeCloseTo(0.66, 1);
+		expect(html).toContain('Map of the area chosen showing');
+		expect(html).not.toContain('class="focus"');
+		// Gamma starts at -1.5°: out of the picture, so neither drawn nor named.
+		expect(html.match(/<path /g)).toHaveLength(2);
+		// The home at -2.3° is just outside; the one at -1.9° inside.
+		expect(html).toContain('1 children&#39;s homes drawn');
+		expect(html).toContain('<th scope="row">Alpha</th>');
+		expect(html).toContain('<th scope="row">Beta</th>');
 	});
 
 	it('escapes the caption', () => {

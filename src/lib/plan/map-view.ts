@@ -10,9 +10,16 @@ import { mapViewAttrs, readMapView, type MapViewSpec } from './map-view-spec';
 export type MapViewRenderer = (
 	target: HTMLElement,
 	spec: MapViewSpec,
-	/** Opens the map view dialog on this block; null where the reader cannot edit. */
-	edit: (() => void) | null
+	/** What an editor may do with this block; null where the reader cannot edit. */
+	controls: MapViewControls | null
 ) => { update(spec: MapViewSpec): void; destroy(): void };
+
+export interface MapViewControls {
+	/** Opens the map view dialog on this block. */
+	edit(): void;
+	/** Rewrites this block (a checked spec: checkMapViewForm), as one undoable change. */
+	apply(next: MapViewSpec): void;
+}
 
 export interface MapViewOptions {
 	render: MapViewRenderer | null;
@@ -144,20 +151,24 @@ export const MapView = Node.create<MapViewOptions>({
 			dom.dataset.mapView = '';
 			dom.contentEditable = 'false';
 			let spec = readMapView(node.attrs);
-			const apply = (next: MapViewSpec) => {
+			/**
+			 * `focus`: after the dialog, back into the text with this block selected (so the editor scrolls to
+			 * it, not to wherever the caret was); not from the block's own buttons, which keep the focus.
+			 */
+			const apply = (next: MapViewSpec, focus = true) => {
 				const pos = getPos();
 				if (typeof pos !== 'number' || !editor.isEditable) return;
-				editor
-					.chain()
-					.focus()
-					.command(({ tr }) => {
-						tr.setNodeMarkup(pos, undefined, mapViewAttrs(next));
-						return true;
-					})
-					.run();
+				const chain = editor.chain().command(({ tr }) => {
+					tr.setNodeMarkup(pos, undefined, mapViewAttrs(next));
+					return true;
+				});
+				(focus ? chain.setNodeSelection(pos).focus() : chain).run();
 			};
-			const edit = onEdit && editor.isEditable ? () => onEdit(spec, apply) : null;
-			const drawn = render?.(dom, spec, edit) ?? null;
+			const controls =
+				onEdit && editor.isEditable
+					? { edit: () => onEdit(spec, apply), apply: (next: MapViewSpec) => apply(next, false) }
+					: null;
+			const drawn = render?.(dom, spec, controls) ?? null;
 			if (!drawn) dom.textContent = spec.caption || 'Map view';
 			return {
 				dom,

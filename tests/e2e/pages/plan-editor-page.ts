@@ -47,6 +47,33 @@ export class PlanEditorPage {
 		await dialog.getByRole('button', { name: 'Insert map view' }).click();
 	}
 
+	/**
+	 * Zooms a map view's live map in once (its + button), then drags it by (x, y) pixels; the block then
+	 * offers to keep the view.
+	 */
+	async zoomAndPanMapView(block: Locator, x: number, y: number) {
+		const map = block.getByRole('region', { name: /^Live map of/ });
+		await map.getByRole('button', { name: 'Zoom in' }).click();
+		// The zoom eases for a moment: a drag started before it ends would stop it halfway.
+		await expect(block.getByRole('button', { name: 'Use this view' })).toBeVisible();
+		const box = await map.boundingBox();
+		if (!box) throw new Error('The live map has no box');
+		const [startX, startY] = [box.x + box.width / 2, box.y + box.height / 2];
+		await this.page.mouse.move(startX, startY);
+		await this.page.mouse.down();
+		await this.page.mouse.move(startX + x, startY + y, { steps: 8 });
+		await this.page.mouse.up();
+	}
+
+	/** What a map view stores as its area ("region", an LA's code, "bounds:…"), as its dialog opens on it. */
+	async storedExtent(block: Locator): Promise<string> {
+		await block.getByRole('button', { name: /^Edit map view/ }).click();
+		const dialog = this.page.getByRole('dialog', { name: 'Change the map view' });
+		const value = await dialog.getByLabel('Area shown').inputValue();
+		await dialog.getByRole('button', { name: 'Cancel' }).click();
+		return value;
+	}
+
 	/** Map view blocks in the text. */
 	mapViews(): Locator {
 		return this.text.locator('div.map-view');

@@ -11,8 +11,8 @@ export function mapViewRenderer(options: {
 	laNames: Record<string, string>;
 	basemapStyle: string | null;
 }): MapViewRenderer {
-	return (target, spec, edit) => {
-		const props = $state({ spec, edit, ...options });
+	return (target, spec, controls) => {
+		const props = $state({ spec, controls, ...options });
 		const block = mount(MapViewBlock, { target, props });
 		return {
 			update(next: MapViewSpec) {
