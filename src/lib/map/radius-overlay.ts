@@ -1,4 +1,4 @@
-import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { circle } from '@turf/turf';
 import { drawWhenStyleReady } from './draw-when-style-ready';
 import { upsertGeoJsonLayers } from './upsert-geojson-layers';
@@ -8,12 +8,12 @@ const FILL = 'radius-circle-fill';
 const LINE = 'radius-circle-line';
 
 /**
- * The radius tool's drawing on the region map: waits for one click, then draws a circle of N miles
- * around it. Kept apart from layers.ts (whose layers the view state drives), as analysis-layers.ts is.
+ * The radius tool's drawing on the region map: a circle of N miles round the centre clicked (the click
+ * itself is MapClickTool's, shared with the other map-click tools). Kept apart from layers.ts (whose
+ * layers the view state drives), as analysis-layers.ts is.
  */
 export class RadiusOverlay {
 	readonly #map: MapLibreMap;
-	#onClick: ((event: MapMouseEvent) => void) | null = null;
 	#circle: { center: [number, number]; miles: number } | null = null;
 	readonly #draw = () => this.#upsert();
 	readonly #onStyle = () => this.#ensure();
@@ -21,23 +21,6 @@ export class RadiusOverlay {
 	constructor(map: MapLibreMap) {
 		this.#map = map;
 		map.on('styledata', this.#onStyle);
-	}
-
-	/** The next click on the map places the centre; the crosshair shows the map is waiting for it. */
-	arm(onPick: (center: [number, number]) => void): void {
-		this.disarm();
-		this.#map.getCanvas().style.cursor = 'crosshair';
-		this.#onClick = (event) => {
-			this.disarm();
-			onPick([event.lngLat.lng, event.lngLat.lat]);
-		};
-		this.#map.once('click', this.#onClick);
-	}
-
-	disarm(): void {
-		if (this.#onClick) this.#map.off('click', this.#onClick);
-		this.#onClick = null;
-		this.#map.getCanvas().style.cursor = '';
 	}
 
 	show(center: [number, number], miles: number): void {
@@ -51,7 +34,6 @@ export class RadiusOverlay {
 	}
 
 	destroy(): void {
-		this.disarm();
 		this.#map.off('styledata', this.#onStyle);
 	}
 
