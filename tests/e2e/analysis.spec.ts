@@ -1,13 +1,24 @@
-import { expect, screenshotPath, test } from './fixtures';
+import { expect, screenshotPath, signIn, test } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
 
 /** Gaps and what-if on the Greater Manchester map, as Manchester's demo commissioner. */
-test('gaps are ranked, and a proposed home changes who could live within 20 miles', async ({ page }) => {
-	const signIn = new SignInPage(page);
-	await signIn.goto('/rcc/gm');
-	await signIn.signIn('e08000003@demo.local', 'demo');
+test('gaps are ranked, and a proposed home changes who could live within 20 miles', async ({
+	page,
+	mapPage
+}) => {
+	const signInPage = new SignInPage(page);
+	await signInPage.goto('/rcc/gm');
+	await signInPage.signIn('e08000003@demo.local', 'demo');
 	await expect(page).toHaveURL(/\/rcc\/gm$/);
 
+	// The tools start closed, their headings in view; opening one shows it.
+	const gapsButton = mapPage.sectionButton('Gaps');
+	await expect(gapsButton).toHaveAttribute('aria-expanded', 'false');
+	await expect(page.getByRole('button', { name: 'Find gaps' })).toBeHidden();
+	await expect(mapPage.sectionButton("Your LA's children")).toBeInViewport();
+	await gapsButton.focus();
+	await page.keyboard.press('Enter');
+	await expect(gapsButton).toHaveAttribute('aria-expanded', 'true');
 	await page.getByRole('button', { name: 'Find gaps' }).click();
 	const gaps = page.getByRole('list', { name: 'Gaps ranked by children affected' }).getByRole('listitem');
 	await expect(gaps.first()).toBeVisible();
@@ -22,6 +33,7 @@ test('gaps are ranked, and a proposed home changes who could live within 20 mile
 
 	await gaps.first().getByRole('button').click();
 	await expect(gaps.first().getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+	await mapPage.openSection('What if');
 	await page.getByLabel('Kind').selectOption('supported');
 	await page.getByLabel('Places').fill('30');
 	const first = page.waitForResponse((response) => response.url().endsWith('/what-if.json'));
@@ -63,4 +75,57 @@ test('gaps are ranked, and a proposed home changes who could live within 20 mile
 	await page.getByRole('button', { name: 'Remove proposed home 1' }).click();
 	await expect(page.getByTestId('region-could-live')).toContainText('(+0)');
 	await expect(page.locator('.proposed-home-marker')).toHaveCount(0);
+});
+
+test('one map-click tool is armed at a time; Escape disarms; a proposed home goes where the map is clicked', async ({
+	page,
+	mapPage
+}) => {
+	await signIn(page);
+	await mapPage.goto('gm');
+	await mapPage.waitForIdle();
+	await mapPage.openSection('What if');
+	await mapPage.openSection('What lies within a radius');
+	const place = page.getByRole('button', { name: 'Choose a place on the map' });
+	const measure = page.getByRole('button', { name: 'Measure a radius' });
+	const status = (text: string) => page.getByRole('status').filter({ hasText: text });
+
+	// Arming the radius disarms placing, and the other way round.
+	await place.click();
+	await expect(status('Click the map where the proposed home goes')).toBeVisible();
+	await measure.click();
+	await expect(status('Placing the proposed home cancelled')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Cancel placing' })).toHaveCount(0);
+	await place.click();
+	await expect(status('Radius tool cancelled')).toBeVisible();
+	await expect(measure).toBeVisible();
+
+	// Escape disarms; a click then chooses what is under it again.
+	await page.keyboard.press('Escape');
+	await expect(status('Placing the proposed home cancelled')).toBeVisible();
+	await expect(place).toBeVisible();
+
+	// Closing the section disarms its tool too.
+	await place.click();
+	await mapPage.sectionButton('What if').click();
+	await mapPage.openSection('What if');
+	await expect(status('Placing the proposed home cancelled')).toBeVisible();
+
+	// Armed, a click on Manchester places the home there and selects nothing.
+	await place.click();
+	const asked = page.waitForResponse((response) => response.url().endsWith('/what-if.json'));
+	await mapPage.clickOn({ kind: 'la', code: 'E08000003' });
+	const proposal = (
+		JSON.parse((await asked).request().postData() ?? '{}') as { proposals: { location: number[] }[] }
+	).proposals[0];
+	// Where Manchester's label point is drawn (the click landed on it), not the region's middle.
+	const boundaries = (await (await page.request.get('/api/rccs/gm/boundaries.geojson')).json()) as {
+		features: { properties: { code: string; labelLon: number; labelLat: number } }[];
+	};
+	const label = boundaries.features.find((f) => f.properties.code === 'E08000003')!.properties;
+	expect(Math.abs(proposal.location[0] - label.labelLon)).toBeLessThan(0.005);
+	expect(Math.abs(proposal.location[1] - label.labelLat)).toBeLessThan(0.005);
+	await expect(status('Proposed home 1 added where you clicked')).toBeVisible();
+	await expect(page.locator('.proposed-home-marker')).toHaveCount(1);
+	await expect(mapPage.details).toHaveCount(0);
 });

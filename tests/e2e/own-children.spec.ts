@@ -48,7 +48,9 @@ test("a commissioner analyses their LA's children in the worker and finds vacanc
 	expect(workers).toHaveLength(0);
 	expect(inputRequests).toHaveLength(0);
 
+	await expect(panel.toggle).toHaveAttribute('aria-expanded', 'false');
 	await panel.toggle.click();
+	await expect(panel.toggle).toHaveAttribute('aria-expanded', 'true');
 	await expect(panel.root.getByRole('status')).toHaveText("Loading your LA's children…");
 	release();
 	await expect(panel.root.getByRole('alert')).toContainText("Your LA's children could not be analysed");
@@ -142,9 +144,13 @@ test("a commissioner analyses their LA's children in the worker and finds vacanc
 	const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
 
-	await panel.root.getByRole('button', { name: `Clear the vacancies for child ${child.id}` }).click();
+	// Escape clears the search, map and list, and the focus goes back to where the search began.
+	await panel.root.getByRole('button', { name: `Clear the vacancies for child ${child.id}` }).focus();
+	await page.keyboard.press('Escape');
 	await expect(page.locator('.vacancy-candidate-marker')).toHaveCount(0);
 	await expect(page.getByRole('img', { name: "The child's home area" })).toHaveCount(0);
+	await expect(panel.root.getByTestId('vacancies')).toHaveCount(0);
+	await expect(panel.findVacanciesFor(child.id)).toBeFocused();
 	// Fetched once per attempt.
 	expect(inputRequests.length).toBe(2);
 	// A failed worker is replaced by the retry; the page's is stopped when the page is left.
@@ -160,9 +166,15 @@ test('a viewer is told why there is no child-level analysis', async ({ page, map
 	await signIn(page, 'viewer.gm@demo.local');
 	await mapPage.goto('gm');
 	const panel = new OwnChildrenPanel(page);
-	await expect(panel.root).toContainText('Child-level records are shown only to a commissioner');
-	await expect(panel.toggle).toHaveCount(0);
+	const workers: Worker[] = [];
+	page.on('worker', (worker) => {
+		if (/\/workers\/worker-[\w-]+\.js/.test(worker.url())) workers.push(worker);
+	});
 	await mapPage.waitForIdle();
+	await panel.toggle.click();
+	await expect(panel.root).toContainText('Child-level records are shown only to a commissioner');
+	await expect(panel.root.getByRole('button', { name: /Find nearby vacancies/ })).toHaveCount(0);
+	expect(workers).toHaveLength(0);
 	await panel.root.scrollIntoViewIfNeeded();
 	await mapPage.screenshot('own-children-viewer');
 });

@@ -5,11 +5,12 @@ import type { MapPage } from './pages/map-page';
 /** The number a radius line starts with ("453 homes within…"). */
 const leadingNumber = (text: string) => Number(/^([\d,]+)/.exec(text)?.[1].replace(/,/g, ''));
 
-/** The Greater Manchester map, drawn, as Manchester's demo commissioner. */
+/** The Greater Manchester map, drawn, as Manchester's demo commissioner, with the radius tool open. */
 async function openGreaterManchester(page: Page, mapPage: MapPage) {
 	await signIn(page);
 	await mapPage.goto('gm');
 	await mapPage.waitForIdle();
+	await mapPage.openSection('What lies within a radius');
 }
 
 test('a circle is measured over all of England, with progress, and only the latest answer shown', async ({

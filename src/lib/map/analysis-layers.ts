@@ -1,6 +1,7 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { LonLat } from '$lib/domain/types';
-import { drawWhenStyleReady } from './draw-when-style-ready';
+import { MapOverlay } from './map-overlay';
+import { numberMarker, numberMarkerElement } from './number-marker';
 import { upsertGeoJsonLayers } from './upsert-geojson-layers';
 
 declare global {
@@ -26,23 +27,18 @@ const GAPS_FILL = 'analysis-gaps-fill';
 const GAPS_LINE = 'analysis-gaps-line';
 
 /**
- * The analysis overlays on the region map, kept apart from layers.ts (whose layers the view state
- * drives): gap hexagons shaded by children affected, the chosen one outlined, and proposed homes as
- * draggable markers. Re-added if the style is replaced (the basemap fallback swaps styles).
+ * The analysis overlays on the region map: gap hexagons shaded by children affected, the chosen one
+ * outlined, and proposed homes as draggable markers.
  */
-export class AnalysisLayers {
-	readonly #map: MapLibreMap;
+export class AnalysisLayers extends MapOverlay {
 	#gaps: GapCellShape[] = [];
 	#selected: string | null = null;
 	readonly #markers = new Map<string, Marker>();
 	/** While dragged, a marker is where the pointer puts it, not where the last answer said. */
 	readonly #dragging = new Set<string>();
-	readonly #draw = () => this.#upsert();
-	readonly #onStyle = () => this.#ensure();
 
 	constructor(map: MapLibreMap) {
-		this.#map = map;
-		map.on('styledata', this.#onStyle);
+		super(map, GAPS_SOURCE);
 		// For browser tests: what the map actually draws (as window.closeToHomeMap does for layers.ts).
 		if (typeof window !== 'undefined')
 			window.closeToHomeAnalysis = {
@@ -54,19 +50,19 @@ export class AnalysisLayers {
 	setGaps(cells: GapCellShape[], selected: string | null): void {
 		this.#gaps = cells;
 		this.#selected = selected;
-		this.#ensure();
+		this.redraw();
 	}
 
 	/** Shows the chosen cell: the camera moves to it unless it is already in view. */
 	focus(cell: GapCellShape): void {
 		const lons = cell.ring.map(([lon]) => lon);
 		const lats = cell.ring.map(([, lat]) => lat);
-		const bounds = this.#map.getBounds();
+		const bounds = this.map.getBounds();
 		const centre: LonLat = [
 			(Math.min(...lons) + Math.max(...lons)) / 2,
 			(Math.min(...lats) + Math.max(...lats)) / 2
 		];
-		if (!bounds.contains(centre)) this.#map.easeTo({ center: centre, duration: 300 });
+		if (!bounds.contains(centre)) this.map.easeTo({ center: centre, duration: 300 });
 	}
 
 	setProposals(homes: ProposedHomeShape[], onMove: (id: string, location: LonLat) => void): void {
@@ -80,11 +76,9 @@ export class AnalysisLayers {
 		homes.forEach((home, index) => {
 			let marker = this.#markers.get(home.id);
 			if (!marker) {
-				const element = document.createElement('div');
-				element.className = 'proposed-home-marker';
-				element.setAttribute('role', 'img');
+				const element = numberMarkerElement('proposed-home-marker', index + 1, `Proposed home ${index + 1}`);
 				element.dataset.proposal = home.id;
-				marker = new Marker({ element, draggable: true }).setLngLat(home.location).addTo(this.#map);
+				marker = new Marker({ element, draggable: true }).setLngLat(home.location).addTo(this.map);
 				const moved = marker;
 				const report = () => {
 					const { lng, lat } = moved.getLngLat();
@@ -100,23 +94,21 @@ export class AnalysisLayers {
 			} else if (!this.#dragging.has(home.id)) {
 				marker.setLngLat(home.location);
 			}
-			const element = marker.getElement();
-			element.textContent = String(index + 1);
-			element.setAttribute('aria-label', `Proposed home ${index + 1}`);
+			numberMarker(marker.getElement(), index + 1, `Proposed home ${index + 1}`);
 		});
 	}
 
 	destroy(): void {
-		this.#map.off('styledata', this.#onStyle);
+		super.destroy();
 		for (const marker of this.#markers.values()) marker.remove();
 		this.#markers.clear();
 	}
 
-	#ensure(): void {
-		drawWhenStyleReady(this.#map, this.#draw);
+	protected isEmpty(): boolean {
+		return this.#gaps.length === 0;
 	}
 
-	#upsert(): void {
+	protected draw(): void {
 		const max = Math.max(5, ...this.#gaps.map((cell) => cell.children));
 		const data = {
 			type: 'FeatureCollection' as const,
@@ -132,7 +124,7 @@ export class AnalysisLayers {
 			}))
 		};
 		upsertGeoJsonLayers(
-			this.#map,
+			this.map,
 			GAPS_SOURCE,
 			data,
 			[

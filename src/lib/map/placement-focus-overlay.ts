@@ -1,8 +1,8 @@
 import { cellToBoundary } from 'h3-js';
 import { bbox } from '@turf/turf';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { drawWhenStyleReady } from './draw-when-style-ready';
 import type { Placements } from './feature-properties';
+import { MapOverlay } from './map-overlay';
 import { placementColours } from './palette';
 import { upsertGeoJsonLayers } from './upsert-geojson-layers';
 
@@ -14,23 +14,19 @@ const CELL = 'placement-focus-cell';
  * The placement lines from one chosen home area, drawn bold over everything else whether or not the
  * placements layer is on. (Clicks on a hotspot cell come from the controller's pick: MapCanvas oncell.)
  */
-export class PlacementFocusOverlay {
-	readonly #map: MapLibreMap;
+export class PlacementFocusOverlay extends MapOverlay {
 	#lines: Placements | null = null;
 	#cell: string | null = null;
-	readonly #draw = () => this.#upsert();
-	readonly #onStyle = () => this.#ensure();
 
 	constructor(map: MapLibreMap) {
-		this.#map = map;
-		map.on('styledata', this.#onStyle);
+		super(map, SOURCE);
 	}
 
 	/** The lines to draw, and the hotspot cell they come from (outlined), if a cell was chosen. */
 	show(lines: Placements | null, cell: string | null = null): void {
 		this.#lines = lines;
 		this.#cell = lines ? cell : null;
-		this.#ensure();
+		this.redraw();
 	}
 
 	/** Brings the chosen cell and its lines into view (when chosen from the table, off the map). */
@@ -38,8 +34,8 @@ export class PlacementFocusOverlay {
 		const features = this.#data().features;
 		if (features.length === 0) return;
 		const [west, south, east, north] = bbox({ type: 'FeatureCollection', features });
-		this.#map.resize();
-		this.#map.fitBounds(
+		this.map.resize();
+		this.map.fitBounds(
 			[
 				[west, south],
 				[east, north]
@@ -48,18 +44,12 @@ export class PlacementFocusOverlay {
 		);
 	}
 
-	destroy(): void {
-		this.#map.off('styledata', this.#onStyle);
+	protected isEmpty(): boolean {
+		return !this.#lines;
 	}
 
-	#ensure() {
-		// Nothing to add until there are lines.
-		if (!this.#lines && !this.#map.getSource(SOURCE)) return;
-		drawWhenStyleReady(this.#map, this.#draw);
-	}
-
-	#upsert() {
-		upsertGeoJsonLayers(this.#map, SOURCE, this.#data(), [
+	protected draw(): void {
+		upsertGeoJsonLayers(this.map, SOURCE, this.#data(), [
 			{
 				id: LINE,
 				type: 'line',

@@ -1,6 +1,6 @@
-import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { circle } from '@turf/turf';
-import { drawWhenStyleReady } from './draw-when-style-ready';
+import { MapOverlay } from './map-overlay';
 import { upsertGeoJsonLayers } from './upsert-geojson-layers';
 
 const SOURCE = 'radius-circle';
@@ -8,67 +8,38 @@ const FILL = 'radius-circle-fill';
 const LINE = 'radius-circle-line';
 
 /**
- * The radius tool's drawing on the region map: waits for one click, then draws a circle of N miles
- * around it. Kept apart from layers.ts (whose layers the view state drives), as analysis-layers.ts is.
+ * The radius tool's drawing on the region map: a circle of N miles round the centre clicked (the click
+ * itself is MapClickTool's, shared with the other map-click tools).
  */
-export class RadiusOverlay {
-	readonly #map: MapLibreMap;
-	#onClick: ((event: MapMouseEvent) => void) | null = null;
+export class RadiusOverlay extends MapOverlay {
 	#circle: { center: [number, number]; miles: number } | null = null;
-	readonly #draw = () => this.#upsert();
-	readonly #onStyle = () => this.#ensure();
 
 	constructor(map: MapLibreMap) {
-		this.#map = map;
-		map.on('styledata', this.#onStyle);
-	}
-
-	/** The next click on the map places the centre; the crosshair shows the map is waiting for it. */
-	arm(onPick: (center: [number, number]) => void): void {
-		this.disarm();
-		this.#map.getCanvas().style.cursor = 'crosshair';
-		this.#onClick = (event) => {
-			this.disarm();
-			onPick([event.lngLat.lng, event.lngLat.lat]);
-		};
-		this.#map.once('click', this.#onClick);
-	}
-
-	disarm(): void {
-		if (this.#onClick) this.#map.off('click', this.#onClick);
-		this.#onClick = null;
-		this.#map.getCanvas().style.cursor = '';
+		super(map, SOURCE);
 	}
 
 	show(center: [number, number], miles: number): void {
 		this.#circle = { center, miles };
-		this.#ensure();
+		this.redraw();
 	}
 
 	clear(): void {
 		this.#circle = null;
-		this.#ensure();
+		this.redraw();
 	}
 
-	destroy(): void {
-		this.disarm();
-		this.#map.off('styledata', this.#onStyle);
+	protected isEmpty(): boolean {
+		return !this.#circle;
 	}
 
-	#ensure() {
-		// Nothing to add until there is a circle.
-		if (!this.#circle && !this.#map.getSource(SOURCE)) return;
-		drawWhenStyleReady(this.#map, this.#draw);
-	}
-
-	#upsert() {
+	protected draw(): void {
 		const data: GeoJSON.FeatureCollection = {
 			type: 'FeatureCollection',
 			features: this.#circle
 				? [circle(this.#circle.center, this.#circle.miles, { units: 'miles', steps: 96 })]
 				: []
 		};
-		upsertGeoJsonLayers(this.#map, SOURCE, data, [
+		upsertGeoJsonLayers(this.map, SOURCE, data, [
 			{ id: FILL, type: 'fill', paint: { 'fill-color': '#1d70b8', 'fill-opacity': 0.08 } },
 			{
 				id: LINE,

@@ -1,6 +1,7 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { VacanciesForChild } from '$lib/analysis-worker/protocol';
-import { drawWhenStyleReady } from './draw-when-style-ready';
+import { MapOverlay } from './map-overlay';
+import { numberMarkerElement } from './number-marker';
 import { placementColours } from './palette';
 import { upsertGeoJsonLayers } from './upsert-geojson-layers';
 import { vacancySearchShapes } from './vacancy-search-features';
@@ -25,16 +26,12 @@ const LAYERS = [AREA_FILL, AREA_LINE, PLACEMENT_LINE, POINTS];
  * the panel's list). Drawn over everything, whatever layers are on; the camera takes in the circle and
  * the placement.
  */
-export class VacancySearchOverlay {
-	readonly #map: MapLibreMap;
+export class VacancySearchOverlay extends MapOverlay {
 	#found: VacanciesForChild | null = null;
 	#markers: Marker[] = [];
-	readonly #draw = () => this.#upsert();
-	readonly #onStyle = () => this.#ensure();
 
 	constructor(map: MapLibreMap) {
-		this.#map = map;
-		map.on('styledata', this.#onStyle);
+		super(map, SOURCE);
 		if (typeof window !== 'undefined')
 			window.closeToHomeVacancySearch = {
 				renderedRoles: () =>
@@ -51,12 +48,12 @@ export class VacancySearchOverlay {
 		this.#found = found;
 		for (const marker of this.#markers) marker.remove();
 		this.#markers = (found?.candidates ?? []).map((candidate, index) => {
-			const element = document.createElement('div');
-			element.className = 'vacancy-candidate-marker';
-			element.setAttribute('role', 'img');
-			element.setAttribute('aria-label', `Vacancy ${index + 1}: ${labels[index] ?? candidate.kind}`);
-			element.textContent = String(index + 1);
-			return new Marker({ element }).setLngLat(candidate.location).addTo(this.#map);
+			const element = numberMarkerElement(
+				'vacancy-candidate-marker',
+				index + 1,
+				`Vacancy ${index + 1}: ${labels[index] ?? candidate.kind}`
+			);
+			return new Marker({ element }).setLngLat(candidate.location).addTo(this.map);
 		});
 		// The home area as a marker too, added last so that it stays above candidates close to home.
 		if (found) {
@@ -64,31 +61,30 @@ export class VacancySearchOverlay {
 			element.className = 'vacancy-home-marker';
 			element.setAttribute('role', 'img');
 			element.setAttribute('aria-label', "The child's home area");
-			this.#markers.push(new Marker({ element }).setLngLat(found.child.home).addTo(this.#map));
+			this.#markers.push(new Marker({ element }).setLngLat(found.child.home).addTo(this.map));
 		}
-		this.#ensure();
+		this.redraw();
 		if (found)
-			this.#map.fitBounds(vacancySearchShapes(found).bounds, { padding: 48, maxZoom: 12, duration: 300 });
+			this.map.fitBounds(vacancySearchShapes(found).bounds, { padding: 48, maxZoom: 12, duration: 300 });
 	}
 
 	destroy(): void {
-		this.#map.off('styledata', this.#onStyle);
+		super.destroy();
 		for (const marker of this.#markers) marker.remove();
 		this.#markers = [];
 		delete window.closeToHomeVacancySearch;
 	}
 
-	#ensure(): void {
-		if (!this.#found && !this.#map.getSource(SOURCE)) return;
-		drawWhenStyleReady(this.#map, this.#draw);
+	protected isEmpty(): boolean {
+		return !this.#found;
 	}
 
-	#upsert(): void {
+	protected draw(): void {
 		const data = this.#found
 			? vacancySearchShapes(this.#found).features
 			: { type: 'FeatureCollection' as const, features: [] };
 		upsertGeoJsonLayers(
-			this.#map,
+			this.map,
 			SOURCE,
 			data,
 			[

@@ -46,6 +46,21 @@ export class MapPage {
 		await this.map.click({ position: point });
 	}
 
+	/** The button heading a sidebar section ("Gaps", "What lies within a radius"). */
+	sectionButton(title: string): Locator {
+		return this.page
+			.getByRole('complementary', { name: 'Region figures and map layers' })
+			.getByRole('heading', { level: 2, name: title, exact: true })
+			.getByRole('button');
+	}
+
+	/** Opens a sidebar section (they start closed, but for the region's figures and the layers). */
+	async openSection(title: string) {
+		const button = this.sectionButton(title);
+		if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+		await expect(button).toHaveAttribute('aria-expanded', 'true');
+	}
+
 	viewButton(name: 'Map' | 'Table'): Locator {
 		return this.page.getByRole('group', { name: 'Show the region as' }).getByRole('button', { name });
 	}
