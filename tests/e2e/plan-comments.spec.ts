@@ -30,6 +30,8 @@ test('comment threads anchored to text: mention an LA, reply, resolve and reopen
 		.poll(() => kent.page.evaluate(() => String(window.getSelection())))
 		.toContain('Where demand has no');
 	const kentComments = kent.page.getByRole('region', { name: /Comments/ });
+	// The panel names the text the comment will be about once the editor has taken the selection.
+	await expect(kentComments).toContainText('On “Where demand has no suitable capacity');
 	await kentComments
 		.getByLabel('Comment on the selected text')
 		.fill('@Medway can you add the sibling figures?');
