@@ -170,11 +170,17 @@ test('a viewer is told why there is no child-level analysis', async ({ page, map
 	page.on('worker', (worker) => {
 		if (/\/workers\/worker-[\w-]+\.js/.test(worker.url())) workers.push(worker);
 	});
+	// The server would refuse a viewer's children anyway; the page must not even ask.
+	const inputRequests: string[] = [];
+	page.on('request', (request) => {
+		if (request.url().includes('/analysis-input.json')) inputRequests.push(request.url());
+	});
 	await mapPage.waitForIdle();
 	await panel.toggle.click();
 	await expect(panel.root).toContainText('Child-level records are shown only to a commissioner');
 	await expect(panel.root.getByRole('button', { name: /Find nearby vacancies/ })).toHaveCount(0);
 	expect(workers).toHaveLength(0);
+	expect(inputRequests).toEqual([]);
 	await panel.root.scrollIntoViewIfNeeded();
 	await mapPage.screenshot('own-children-viewer');
 });

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { RANDOM_BOUNDARIES } from '../../../tests/fixtures/analysis/random-input';
+import {
+	RANDOM_BOUNDARIES,
+	SOUTH_WEST_POINT,
+	southWestHome
+} from '../../../tests/fixtures/analysis/random-input';
 import { prepareAnalysis, type AnalysisHome } from '$lib/domain/analysis';
 import { vacanciesForChild } from './vacancies-for-child';
 
-const at: [number, number] = [-1.9, 51.1];
-const home = (urn: string, lonOffset: number, overrides: Partial<AnalysisHome> = {}): AnalysisHome => ({
-	urn,
-	laCode: 'SW',
-	kind: 'childrens_home',
-	location: [at[0] + lonOffset, at[1]],
-	places: 4,
-	vacancies: 1,
-	ageMin: 8,
-	ageMax: 17,
-	needs: ['autism', 'emotional'],
-	...overrides
-});
+const at = SOUTH_WEST_POINT;
+const home = (urn: string, lonOffset: number, overrides: Partial<AnalysisHome> = {}) =>
+	southWestHome(urn, lonOffset, { places: 4, ...overrides });
 
 describe('vacanciesForChild', () => {
 	const context = prepareAnalysis({

@@ -1,3 +1,4 @@
+import { readJson } from '../read-json';
 import {
 	linkChoices,
 	type GapChoiceInput,
@@ -8,14 +9,8 @@ import {
 
 type Fetch = typeof fetch;
 
-async function json<T>(fetcher: Fetch, url: string): Promise<T> {
-	const response = await fetcher(url);
-	if (!response.ok) {
-		const body = (await response.json().catch(() => null)) as { message?: string } | null;
-		throw new Error(body?.message ?? `The server answered ${response.status}.`);
-	}
-	return (await response.json()) as T;
-}
+const json = <T>(fetcher: Fetch, url: string): Promise<T> =>
+	fetcher(url).then((response) => readJson<T>(response));
 
 /**
  * What an action of one RCC's plan can be linked to: its ranked gaps, member LAs and children's homes,

@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
 import type { AreaSummary } from '../domain/types';
+import { per10k } from '../domain/per-10k';
 import { classBreaks } from '../map/class-breaks';
 import { mapLayers, type LegendItem, type StyleContext, type Swatch } from '../map/layers';
 import { chrome, fosteringRamp, otherSectorColour, sectorColours } from '../map/palette';
@@ -50,12 +51,6 @@ export interface MapViewData {
 
 const WIDTH = 640;
 const LABEL_SIZE = 11;
-
-/** Places per 10,000 children aged 0 to 17, to one decimal, as the map's boundaries API computes it. */
-function per10k(count: number | undefined, population: number | null): number | null {
-	if (count === undefined || !population) return null;
-	return Math.round((count * 100_000) / population) / 10;
-}
 
 function fosteringColour(value: number | null, breaks: number[]): string | null {
 	if (value === null) return null;

@@ -2,6 +2,7 @@ import type { Proposal, ProvisionKind } from '$lib/domain/analysis';
 import type { LonLat } from '$lib/domain/types';
 import type { PublicGapCell } from '$lib/server/analysis/suppress-gaps';
 import type { PublicWhatIf } from '$lib/server/analysis/suppress-what-if';
+import { readJson } from '$lib/read-json';
 import { latestOnly } from './latest-only';
 
 export type { PublicGapCell, PublicWhatIf };
@@ -9,14 +10,6 @@ export type { PublicGapCell, PublicWhatIf };
 export type ProposedHome = Extract<Proposal, { action: 'add' }>;
 
 type Fetch = typeof fetch;
-
-export async function readJson<T>(response: Response): Promise<T> {
-	if (!response.ok) {
-		const body = (await response.json().catch(() => null)) as { message?: string } | null;
-		throw new Error(body?.message ?? `The server answered ${response.status}.`);
-	}
-	return (await response.json()) as T;
-}
 
 /** Centre of a ring (mean of its corners; hexagons are near enough regular). */
 export function ringCentre(ring: readonly LonLat[]): LonLat {

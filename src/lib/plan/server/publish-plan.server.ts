@@ -27,9 +27,6 @@ function sourcesHtml(sources: string[]): string {
 	);
 }
 
-/** Neighbouring LAs drawn around the region, as on the live map (boundaries.geojson). */
-const CONTEXT_MARGIN_DEGREES = 0.3;
-
 function holdsMapView(node: JSONContent): boolean {
 	return node.type === MAP_VIEW_NODE || (node.content ?? []).some(holdsMapView);
 }
@@ -44,7 +41,7 @@ async function mapViewData(
 	summary: RccSummary,
 	frozenOn: string
 ): Promise<MapViewData> {
-	const boundaries = await las.boundariesAround(sql, rcc.laCodes, CONTEXT_MARGIN_DEGREES);
+	const boundaries = await las.boundariesAround(sql, rcc.laCodes, las.MAP_CONTEXT_MARGIN_DEGREES);
 	const [homeRows, capacity] = await Promise.all([
 		homes.inLas(sql, rcc.laCodes),
 		fostering.ofLas(

@@ -44,6 +44,12 @@ function bbox(geometry: Geometry): [number, number, number, number] {
 }
 
 /**
+ * How far around the members' bounding box the map draws neighbouring LAs for context, in degrees:
+ * the live map (boundaries.geojson) and the published map views' pictures draw the same neighbours.
+ */
+export const MAP_CONTEXT_MARGIN_DEGREES = 0.3;
+
+/**
  * The member LAs' boundaries, and for context those of every other LA whose bounding box meets the
  * members' bounding box grown by `marginDegrees` on each side, by name. (Reading all 153 boundaries
  * and boxing them here took ~40 ms on the demo; the same in SQL over jsonb, ~200-800 ms.)

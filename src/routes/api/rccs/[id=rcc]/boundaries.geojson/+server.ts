@@ -1,3 +1,4 @@
+import { per10k } from '$lib/domain/per-10k';
 import { childFigures } from '$lib/server/child-figures';
 import * as children from '$lib/server/db/children';
 import * as fostering from '$lib/server/db/fostering';
@@ -6,21 +7,12 @@ import { featureCollection, round } from '$lib/server/geojson';
 import { rccOr404 } from '$lib/server/responses';
 import type { RequestHandler } from './$types';
 
-/** Neighbouring LAs drawn for context: those within this many degrees of the members' bounding box. */
-const CONTEXT_MARGIN_DEGREES = 0.3;
-
-/** Rate per 10,000 children aged 0-17, to one decimal place; null without a population. */
-function per10k(count: number | null, population: number | null): number | null {
-	if (count === null || !population) return null;
-	return Math.round((count * 100_000) / population) / 10;
-}
-
 /** Member LAs' polygons and their neighbours', with the figures the choropleths need. */
 export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const { sql } = locals.runtime.db;
 	const { rcc, response } = await rccOr404(sql, params.id, locals.user);
 	if (!rcc) return response;
-	const boundaries = await las.boundariesAround(sql, rcc.laCodes, CONTEXT_MARGIN_DEGREES);
+	const boundaries = await las.boundariesAround(sql, rcc.laCodes, las.MAP_CONTEXT_MARGIN_DEGREES);
 	const codes = boundaries.map((la) => la.code);
 	const [childRows, capacity] = await Promise.all([children.placementsOf(sql, rcc.laCodes), fostering.ofLas(sql, codes)]);
 	// Suppressed exactly as in the summary, so that the two cannot be set against each other.
