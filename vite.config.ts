@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { govukFrontendCss } from './server/build/govuk-frontend-css';
 
 /**
  * `vite dev` serves the collaboration sockets (/collab/<docName>) with the production handler
@@ -37,7 +38,18 @@ function collabDevServer(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [sveltekit(), collabDevServer()],
+	plugins: [govukFrontendCss(), sveltekit(), collabDevServer()],
+	build: {
+		// MapLibre alone is about 800 kB minified and is loaded only by the map pages.
+		chunkSizeWarningLimit: 1100,
+		rollupOptions: {
+			onwarn(warning, warn) {
+				// zod's comments confuse Rollup's annotation parser; Rollup drops them, which is harmless.
+				if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+				warn(warning);
+			}
+		}
+	},
 	// The analysis worker is started as a module worker (src/lib/analysis-worker/start-analysis-worker.ts):
 	// bundle it as one, as the benchmark does (tests/bench/analysis-worker-in-chromium.ts).
 	worker: { format: 'es' },

@@ -22,7 +22,28 @@ const built = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
 const latestSource = Math.max(...sources.map((s) => newest(path.join(root, s))));
 if (latestSource > built) {
 	console.log('[close-to-home] Building the app (first start, or the sources changed)…');
-	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-	if (result.status !== 0) process.exit(result.status ?? 1);
+	const started = performance.now();
+	// The build's own chatter (Rollup's notes, SvelteKit's hints) reads like errors to someone starting the
+	// app: it goes to a log file and is printed only when the build fails. `svelte-kit sync` first writes
+	// the .svelte-kit/tsconfig.json that tsconfig.json extends, which esbuild looks for as Vite starts.
+	const log = path.join(root, '.svelte-kit', 'build.log');
+	const steps: [string, string[]][] = [
+		['npx', ['svelte-kit', 'sync']],
+		['npx', ['vite', 'build', '--logLevel', 'warn']]
+	];
+	const output: string[] = [];
+	for (const [command, args] of steps) {
+		const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+		output.push(`$ ${command} ${args.join(' ')}\n${result.stdout ?? ''}${result.stderr ?? ''}`);
+		fs.mkdirSync(path.dirname(log), { recursive: true });
+		fs.writeFileSync(log, output.join('\n'));
+		if (result.status !== 0) {
+			console.error(output.join('\n'));
+			console.error(`[close-to-home] The build failed (${command} ${args.join(' ')}); its output is above.`);
+			process.exit(result.status ?? 1);
+		}
+	}
+	const seconds = ((performance.now() - started) / 1000).toFixed(1);
+	console.log(`[close-to-home] Built in ${seconds} s (build output in ${path.relative(root, log)})`);
 }
 await import('./index');

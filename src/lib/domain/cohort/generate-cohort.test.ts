@@ -2,9 +2,17 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoData, type DemoData } from '../../server/seed/load-demo-data';
 import { dfeFigures, type LaSummaryRow } from '../../server/seed/la-summary';
+import { distanceBandIndex } from '../analysis/distance-band';
 import { distanceMiles } from '../distance';
 import type { PlacementType } from '../types';
-import { generateCohort, type Cohort, type CohortHome, type CohortInput } from './generate-cohort';
+import {
+	generateCohort,
+	nearMeanMiles,
+	nearMiles,
+	type Cohort,
+	type CohortHome,
+	type CohortInput
+} from './generate-cohort';
 import { homeLocation } from './home-location';
 import { homeProfile } from './home-profile';
 import { createLaLocator, type LaLocator } from './la-locator';
@@ -120,6 +128,24 @@ describe('generateCohort', () => {
 			}
 		});
 
+		it('spreads distances smoothly: every band within 20 miles used, children per mile falling with distance', () => {
+			const widths = [5, 5, 10, 30];
+			for (const code of demoLas) {
+				const counts = [0, 0, 0, 0, 0];
+				for (const child of byLa(code)) counts[distanceBandIndex(child.miles)] += 1;
+				const perMile = widths.map((width, band) => counts[band] / width);
+				const within20 = counts[0] + counts[1] + counts[2];
+				// The DfE-shaped cohort once put Manchester's 1,181 children within 20 miles at 1,097, 81 and 3.
+				expect(counts[2] / within20, `${code} 10-20 miles of ${counts}`).toBeGreaterThanOrEqual(0.02);
+				for (let band = 1; band < widths.length; band++) {
+					// Falling, give or take the noise of a few children.
+					expect(perMile[band], `${code} band ${band} of ${counts}`).toBeLessThanOrEqual(
+						perMile[band - 1] * 1.25 + 1
+					);
+				}
+			}
+		});
+
 		it("puts every child's home inside their LA and records the placement LA and distance truly", () => {
 			// Collected rather than asserted one by one: 17,000 expect calls take seconds.
 			const wrong = cohort.children.filter(
@@ -179,5 +205,30 @@ describe('generateCohort', () => {
 			const leastDeprived = cohort.children.filter((c) => decile.get(c.homeArea) === 10).length;
 			expect(mostDeprived).toBeGreaterThan(3 * leastDeprived);
 		});
+	});
+});
+
+describe('near distances', () => {
+	it('meet the tail beyond 20 miles with the same number of children per mile', () => {
+		for (const [near, far] of [
+			[1181, 99],
+			[176, 96],
+			[600, 20]
+		]) {
+			const mean = nearMeanMiles(near, far);
+			const random = createRandom(`near-${near}`);
+			const draws = Array.from({ length: 20_000 }, () => nearMiles(random, mean));
+			expect(Math.max(...draws)).toBeLessThanOrEqual(19.5);
+			// Children per mile in the last two miles before the line, against the tail's first mile (far / 25).
+			const atLine = (near * draws.filter((miles) => miles > 17.5).length) / draws.length / 2;
+			expect(atLine / (far / 25), `${near}, ${far}`).toBeGreaterThan(0.7);
+			expect(atLine / (far / 25), `${near}, ${far}`).toBeLessThan(1.5);
+		}
+	});
+
+	it('keeps most children close when few are placed far, and flattens when many are', () => {
+		expect(nearMeanMiles(1181, 99)).toBeLessThan(6);
+		expect(nearMeanMiles(176, 96)).toBeGreaterThan(10);
+		expect(nearMeanMiles(0, 10)).toBe(2);
 	});
 });

@@ -19,7 +19,7 @@ import {
 import { createRandom, type Random } from './random';
 
 /** Bump when the output for the same input changes, so that seeded data says which generator made it. */
-export const COHORT_GENERATOR_VERSION = 1;
+export const COHORT_GENERATOR_VERSION = 2;
 
 /** A population-weighted small-area centroid (LSOA or MSOA), with its deprivation decile if known. */
 export interface SmallArea {
@@ -87,6 +87,37 @@ export interface Cohort {
 export const CHILD_JITTER_METRES = 300;
 const CARER_JITTER_METRES = 400;
 const KM_PER_MILE = 1.609344;
+/**
+ * Placements within 20 miles of home are drawn at a distance from a smooth, falling distribution (an
+ * exponential cut at 20 miles), then matched to the nearest place a child could live there; choosing
+ * among the nearest places instead bunched children within a few miles in dense cities and left 10-20
+ * miles nearly empty. Placements further away fall off from 20 miles with a mean of FAR_MEAN_MILES more.
+ * Each LA's near mean is chosen so that the two meet at 20 miles with the same density (children per
+ * mile), so an LA's distances have no step at the 20-mile line whatever DfE's share over 20 miles is.
+ */
+const FAR_MEAN_MILES = 25;
+const NEAR_MEAN_RANGE = [2, 80] as const;
+
+/** Children per mile at 20 miles of `count` children spread as the near exponential of this mean. */
+function nearDensityAt20(count: number, mean: number): number {
+	const cut = FAR_FROM_HOME_MILES - 0.5;
+	return (count * Math.exp(-cut / mean)) / mean / (1 - Math.exp(-cut / mean));
+}
+
+/** The near mean that meets the far tail at 20 miles (bisection; the density grows with the mean). */
+export function nearMeanMiles(near: number, far: number): number {
+	let [low, high] = NEAR_MEAN_RANGE;
+	if (near <= 0) return low;
+	const wanted = far / FAR_MEAN_MILES;
+	if (nearDensityAt20(near, low) >= wanted) return low;
+	if (nearDensityAt20(near, high) <= wanted) return high;
+	for (let i = 0; i < 40; i++) {
+		const mid = (low + high) / 2;
+		if (nearDensityAt20(near, mid) < wanted) low = mid;
+		else high = mid;
+	}
+	return (low + high) / 2;
+}
 const HOME_KINDS: ReadonlySet<PlacementType> = new Set(['childrens_home', 'secure', 'residential_school']);
 
 /**
@@ -116,6 +147,8 @@ interface LaContext {
 	index: KDBush;
 	/** Indexes into `areas` from which the cell can be reached; absent = all. */
 	feasible: Partial<Record<LocationCategory, number[]>>;
+	/** The mean of this LA's near distances (nearMeanMiles). */
+	nearMean: number;
 }
 
 /**
@@ -176,7 +209,8 @@ export function generateCohort(input: CohortInput): Cohort {
 			areas,
 			index,
 			weights: areas.map((area) => deprivationWeight(area.imdDecile)),
-			feasible: {}
+			feasible: {},
+			nearMean: NEAR_MEAN_RANGE[0]
 		};
 		contexts.set(la.code, context);
 
@@ -220,6 +254,10 @@ export function generateCohort(input: CohortInput): Cohort {
 			} else context.feasible.outside_near = reach;
 		}
 		targets.set(la.code, { ...target, categories });
+		context.nearMean = nearMeanMiles(
+			categories.inside_near + categories.outside_near,
+			categories.inside_far + categories.outside_far
+		);
 
 		const slots: Slot[] = [];
 		for (const type of PLACEMENT_TYPES) {
@@ -329,6 +367,42 @@ export function generateCohort(input: CohortInput): Cohort {
 		return { area, point: area.point };
 	}
 
+	/**
+	 * A carer's area at a distance drawn from the near distribution (see NEAR_MEAN_MILES) in a random
+	 * direction: the nearest area of the child's own LA (inside) or of another LA (outside) to that spot,
+	 * when it is within 20 miles; null after a few tries (the caller then takes the nearest areas).
+	 */
+	function nearAtDrawnDistance(
+		home: LonLat,
+		inside: boolean,
+		slot: Slot
+	): { point: LonLat; miles: number } | null {
+		const context = contexts.get(slot.la)!;
+		for (let tries = 0; tries < 6; tries++) {
+			const spot = destination(
+				home,
+				nearMiles(slot.random, context.nearMean),
+				slot.random.next() * 2 * Math.PI
+			);
+			const found: LonLat | undefined = inside
+				? context.areas[around(context.index, spot[0], spot[1], 1)[0] as number]?.point
+				: carers[
+						around(
+							carerIndex,
+							spot[0],
+							spot[1],
+							1,
+							Infinity,
+							(i: number) => carers[i].laCode !== slot.la
+						)[0] as number
+					]?.point;
+			if (!found) continue;
+			const miles = quickMiles(home, found);
+			if (miles <= FAR_FROM_HOME_MILES - 0.5) return { point: found, miles };
+		}
+		return null;
+	}
+
 	function placeInHome(slot: Slot, category: LocationCategory): boolean {
 		const inside = category.startsWith('inside');
 		const near = category.endsWith('near');
@@ -341,7 +415,7 @@ export function generateCohort(input: CohortInput): Cohort {
 			};
 			const candidates = (
 				near
-					? around(index, point[0], point[1], 60, FAR_FROM_HOME_MILES * KM_PER_MILE * 1.001, fits)
+					? around(index, point[0], point[1], Infinity, FAR_FROM_HOME_MILES * KM_PER_MILE * 1.001, fits)
 					: around(
 							index,
 							point[0],
@@ -358,10 +432,16 @@ export function generateCohort(input: CohortInput): Cohort {
 			if (measured.length === 0) continue;
 			const suitable = measured.filter(({ id }) => suits(homes[id], slot));
 			const pool = suitable.length > 0 ? suitable : measured;
-			const weights = pool.map(({ miles }) =>
-				near ? 1 / (1 + miles) : Math.exp(-(miles - FAR_FROM_HOME_MILES) / 25)
-			);
-			const chosen = pool[slot.random.weightedIndex(weights)];
+			let chosen: { id: number; miles: number };
+			if (near) {
+				const wanted = nearMiles(slot.random, contexts.get(slot.la)!.nearMean);
+				chosen = pool.reduce((best, c) =>
+					Math.abs(c.miles - wanted) < Math.abs(best.miles - wanted) ? c : best
+				);
+			} else {
+				const weights = pool.map(({ miles }) => Math.exp(-(miles - FAR_FROM_HOME_MILES) / FAR_MEAN_MILES));
+				chosen = pool[slot.random.weightedIndex(weights)];
+			}
 			free[chosen.id] -= 1;
 			slot.placed = placement(
 				area,
@@ -383,7 +463,10 @@ export function generateCohort(input: CohortInput): Cohort {
 		for (let attempt = 0; attempt < 8; attempt++) {
 			const { area, point } = homeLocation(slot, slot.category);
 			let pool: { point: LonLat; miles: number }[];
-			if (inside && near) {
+			const drawn = near ? nearAtDrawnDistance(point, inside, slot) : null;
+			if (drawn) {
+				pool = [drawn];
+			} else if (inside && near) {
 				pool = around(context.index, point[0], point[1], 60, (FAR_FROM_HOME_MILES - 0.5) * KM_PER_MILE).map(
 					(i) => ({
 						point: context.areas[i].point,
@@ -410,7 +493,7 @@ export function generateCohort(input: CohortInput): Cohort {
 				// would wade through every area within 20 miles first.
 				pool = [];
 				for (let tries = 0; tries < 20 && pool.length === 0; tries++) {
-					const miles = FAR_FROM_HOME_MILES + 0.5 - 25 * Math.log(1 - slot.random.next());
+					const miles = FAR_FROM_HOME_MILES + 0.5 - FAR_MEAN_MILES * Math.log(1 - slot.random.next());
 					const spot = destination(point, Math.min(miles, 250), slot.random.next() * 2 * Math.PI);
 					const [id] = around(
 						carerIndex,
@@ -445,6 +528,12 @@ export function generateCohort(input: CohortInput): Cohort {
 		}
 		throw new Error(`could not place a ${slot.type} child of ${slot.la} in cell ${slot.category}`);
 	}
+}
+
+/** A distance within 20 miles from the near distribution: exponential of this mean, cut at 19.5 miles. */
+export function nearMiles(random: Random, mean: number): number {
+	const cut = FAR_FROM_HOME_MILES - 0.5;
+	return -mean * Math.log(1 - random.next() * (1 - Math.exp(-cut / mean)));
 }
 
 const EARTH_RADIUS_MILES = 6_371_008.8 / 1609.344;

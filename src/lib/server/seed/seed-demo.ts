@@ -189,7 +189,13 @@ function buildRows(data: DemoData, log: (message: string) => void): SeedRows {
 		homes: cohortHomes,
 		progress: log
 	});
-	for (const line of cohort.adjustments) log(`Cohort: ${line}`);
+	// Each adjustment is expected (small LAs cannot hold a 20-mile placement inside them) and is kept in
+	// dataset_meta; printed one by one they read like errors, so the start prints one line.
+	if (cohort.adjustments.length > 0)
+		log(
+			`Cohort: ${cohort.adjustments.length} small departures from DfE's location mix where the geography forces them ` +
+				`(kept in dataset_meta.adjustments)`
+		);
 	const vacancies = homeVacancies(located, cohort.occupancy, DEMO_SEED);
 	if ([...vacancies].some(([urn, count]) => count !== vacant.get(urn)))
 		throw new Error('the cohort took a vacancy');
