@@ -41,14 +41,7 @@ export default defineConfig({
 	plugins: [govukFrontendCss(), sveltekit(), collabDevServer()],
 	build: {
 		// The largest chunk, MapLibre (about 800 kB) with the map code, is 1.3 MB minified, 370 kB gzipped.
-		chunkSizeWarningLimit: 1400,
-		rollupOptions: {
-			onwarn(warning, warn) {
-				// zod's comments confuse Rollup's annotation parser; Rollup drops them, which is harmless.
-				if (warning.code === 'INVALID_ANNOTATION' && /node_modules/.test(warning.id ?? warning.message)) return;
-				warn(warning);
-			}
-		}
+		chunkSizeWarningLimit: 1400
 	},
 	// The analysis worker is started as a module worker (src/lib/analysis-worker/start-analysis-worker.ts):
 	// bundle it as one, as the benchmark does (tests/bench/analysis-worker-in-chromium.ts).
