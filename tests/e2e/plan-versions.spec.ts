@@ -66,6 +66,8 @@ test('named versions: save, compare, restore', async ({ browser }) => {
 	const dialog = page.getByRole('dialog');
 	await expect(dialog.locator('.line--added')).toContainText('The board meets quarterly.');
 	await expect(dialog.locator('.line--removed')).toHaveCount(1);
+	// The words typed are marked within the changed line, not just the line.
+	await expect(dialog.locator('.line--added ins')).toHaveText(/^\s*The board meets quarterly\.\s*$/);
 	await dialog.getByRole('button', { name: 'Close' }).click();
 
 	await history.getByRole('button', { name: 'First draft' }).click();

@@ -1,36 +1,48 @@
-export type DiffLine = { kind: 'same' | 'added' | 'removed'; text: string };
+import { diffArrays, diffWords } from 'diff';
+
+/** A run of words within a changed line: unchanged, or the words this side added or removed. */
+export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
+
+/** One line of a comparison; a changed line paired with its counterpart also says which words changed. */
+export type DiffLine = { kind: 'same' | 'added' | 'removed'; text: string; parts?: DiffPart[] };
 
 /**
- * Line diff of two versions of a plan (longest common subsequence). Plans are a few hundred lines, so the
- * quadratic table is small; beyond `MAX_CELLS` it falls back to "all removed, all added".
+ * Line diff of two versions of a plan (jsdiff's Myers diff, linear in memory, so long plans diff too),
+ * with a word diff inside each changed line that replaced another: the removed lines of a change are
+ * paired in order with the lines that replaced them.
  */
-const MAX_CELLS = 4_000_000;
-
 export function diffLines(before: string[], after: string[]): DiffLine[] {
-	const n = before.length;
-	const m = after.length;
-	if (n * m > MAX_CELLS) {
-		return [
-			...before.map((text) => ({ kind: 'removed' as const, text })),
-			...after.map((text) => ({ kind: 'added' as const, text }))
-		];
-	}
-	const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-	for (let i = n - 1; i >= 0; i--)
-		for (let j = m - 1; j >= 0; j--)
-			lcs[i][j] = before[i] === after[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
 	const out: DiffLine[] = [];
-	let i = 0;
-	let j = 0;
-	while (i < n && j < m) {
-		if (before[i] === after[j]) {
-			out.push({ kind: 'same', text: before[i] });
+	const changes = diffArrays(before, after);
+	for (let i = 0; i < changes.length; i++) {
+		const change = changes[i];
+		if (!change.added && !change.removed) {
+			for (const text of change.value) out.push({ kind: 'same', text });
+			continue;
+		}
+		const next = changes[i + 1];
+		if (change.removed && next?.added) {
+			out.push(...paired(change.value, next.value));
 			i++;
-			j++;
-		} else if (lcs[i + 1][j] >= lcs[i][j + 1]) out.push({ kind: 'removed', text: before[i++] });
-		else out.push({ kind: 'added', text: after[j++] });
+			continue;
+		}
+		const kind = change.added ? 'added' : 'removed';
+		for (const text of change.value) out.push({ kind, text });
 	}
-	while (i < n) out.push({ kind: 'removed', text: before[i++] });
-	while (j < m) out.push({ kind: 'added', text: after[j++] });
 	return out;
+}
+
+/** Removed lines, then the lines that replaced them, each pair with its word diff. */
+function paired(removed: string[], added: string[]): DiffLine[] {
+	const words = removed.map((text, i) => (i < added.length ? diffWords(text, added[i]) : null));
+	const side = (kind: 'added' | 'removed', lines: string[]): DiffLine[] =>
+		lines.map((text, i) => {
+			const changes = words[i];
+			if (!changes) return { kind, text };
+			const parts = changes
+				.filter((c) => (kind === 'added' ? !c.removed : !c.added))
+				.map((c): DiffPart => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }));
+			return { kind, text, parts };
+		});
+	return [...side('removed', removed), ...side('added', added)];
 }
