@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { govukFrontendCss } from './server/build/govuk-frontend-css';
+import { govukFrontendCss } from './server/vite/govuk-frontend-css';
 
 /**
  * `vite dev` serves the collaboration sockets (/collab/<docName>) with the production handler
