@@ -9,7 +9,11 @@ import type { Plugin } from 'vite';
 export function stripGovukAssets(css: string): string {
 	let out = css.replace(/@font-face\{[^}]*\}/g, '');
 	out = out.replace(/url\(\/assets\/images\/govuk-crest\.svg\)/g, 'none');
-	for (let start = out.indexOf('@media screen\\0'); start >= 0; start = out.indexOf('@media screen\\0', start)) {
+	for (
+		let start = out.indexOf('@media screen\\0');
+		start >= 0;
+		start = out.indexOf('@media screen\\0', start)
+	) {
 		const open = out.indexOf('{', start);
 		if (open < 0) break;
 		let depth = 0;
