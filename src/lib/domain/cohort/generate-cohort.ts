@@ -106,7 +106,7 @@ function nearDensityAt20(count: number, mean: number): number {
 
 /** The near mean that meets the far tail at 20 miles (bisection; the density grows with the mean). */
 export function nearMeanMiles(near: number, far: number): number {
-	let [low, high] = NEAR_MEAN_RANGE;
+	let [low, high]: number[] = [...NEAR_MEAN_RANGE];
 	if (near <= 0) return low;
 	const wanted = far / FAR_MEAN_MILES;
 	if (nearDensityAt20(near, low) >= wanted) return low;
