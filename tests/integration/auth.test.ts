@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as audit from '../../src/lib/server/audit';
 import { hashToken, SESSION_IDLE_MS, SESSION_MAX_MS } from '../../src/lib/server/auth/sessions';
 import { signIn } from '../../src/lib/server/auth/sign-in';
@@ -9,6 +9,7 @@ import { insertFixture, LA } from './api-fixture';
 import { addAccount, PASSWORD } from './helpers/accounts';
 import { startAppServer, Session, type AppServer } from './helpers/app-server';
 import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
+import { SESSION_STATES, sessionCookie } from './helpers/session-states';
 
 const WRONG = 'The email or password is wrong.';
 
@@ -185,6 +186,55 @@ describe.each(backends)('sign-in, sessions and request guards on %s', (backend) 
 		const signedIn = await client.get('/login?redirectTo=%2Fadmin');
 		expect(signedIn.status).toBe(303);
 		expect(signedIn.headers.get('location')).toBe('/admin');
+	});
+
+	describe('sessions that are no longer good', () => {
+		let userId: number;
+		beforeAll(async () => {
+			userId = await addAccount(test.db.sql, 'states@test.local', [{ rccId: 'tst', role: 'viewer' }]);
+		});
+		afterEach(async () => {
+			await test.db.sql`update users set disabled = false where id = ${userId}`;
+		});
+		const withCookie = (cookie: string) => {
+			const client = session();
+			client.cookie = cookie;
+			return client;
+		};
+
+		it.each(SESSION_STATES.filter((state) => state !== 'live'))(
+			'refuses a session that is %s, at the API and on pages, and removes its cookie',
+			async (state) => {
+				const live = withCookie(await sessionCookie(test.db.sql, userId, 'live'));
+				expect((await live.get('/api/me')).status).toBe(200);
+				const client = withCookie(await sessionCookie(test.db.sql, userId, state));
+				const me = await client.get('/api/me');
+				expect(me.status).toBe(401);
+				expect(client.cookie).toBeNull();
+				const page = withCookie(await sessionCookie(test.db.sql, userId, state));
+				const response = await page.get('/rcc/tst');
+				expect(response.status).toBe(303);
+				expect(response.headers.get('location')).toMatch(/^\/login\?redirectTo=%2Frcc%2Ftst/);
+				if (state === 'disabled') expect((await live.get('/api/me')).status).toBe(401);
+			}
+		);
+
+		it('refuses a disabled account at sign-in with the right password, as if the password were wrong', async () => {
+			await test.db.sql`update users set disabled = true where id = ${userId}`;
+			const sessionsBefore = await test.db.sql`select token_hash from sessions where user_id = ${userId}`;
+			const api = await session().signIn('states@test.local', PASSWORD);
+			expect(api.status).toBe(401);
+			expect(await api.json()).toEqual({ message: WRONG });
+			expect(api.headers.getSetCookie()).toEqual([]);
+			const form = await session().postForm('/login', { email: 'states@test.local', password: PASSWORD });
+			expect(form.status).toBe(401);
+			// Refused before any session is made (the hook would refuse one anyway).
+			expect(await test.db.sql`select token_hash from sessions where user_id = ${userId}`).toEqual(
+				sessionsBefore
+			);
+			await test.db.sql`update users set disabled = false where id = ${userId}`;
+			expect((await session().signIn('states@test.local', PASSWORD)).status).toBe(200);
+		});
 	});
 
 	describe('throttling', () => {
@@ -373,6 +423,21 @@ describe.each(backends)('sign-in, sessions and request guards on %s', (backend) 
 				{ origin: app.origin, 'sec-fetch-site': 'same-origin' }
 			);
 			expect(same.status).toBe(200);
+		});
+
+		it('refuses a same-site sign-out (a sibling subdomain), JSON and form, leaving the session alive', async () => {
+			const client = session();
+			await client.signIn('alpha@test.local', PASSWORD);
+			// With this site's own Origin, which SvelteKit's form check accepts: only Sec-Fetch-Site tells.
+			const headers = { origin: app.origin, 'sec-fetch-site': 'same-site' };
+			const json = await client.postJson('/api/auth/logout', {}, headers);
+			expect(json.status).toBe(403);
+			expect((await json.json()).message).toMatch(/Cross-site requests are not allowed/);
+			expect((await client.postForm('/logout', {}, headers)).status).toBe(403);
+			expect((await client.get('/api/me')).status).toBe(200);
+			const none = await client.postForm('/logout', {}, { 'sec-fetch-site': 'none' });
+			expect(none.status).toBe(303);
+			expect((await client.get('/api/me')).status).toBe(401);
 		});
 
 		it('refuses a cross-site sign-out (JSON and form), leaving the session alive', async () => {
