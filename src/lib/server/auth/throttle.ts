@@ -58,6 +58,11 @@ async function keysFor(sql: Sql, client: SignInClient): Promise<Key[]> {
 	return keys;
 }
 
+/** How long a key waits after its last attempt once its free attempts are used: doubling, up to the cap. */
+function delay(sql: Sql, rule: Rule) {
+	return sql`make_interval(secs => least(${rule.capSeconds}, ${rule.baseSeconds} * power(2, t.attempts - ${rule.free})))`;
+}
+
 /**
  * Counts the attempt and returns 0, or counts nothing and returns the seconds left to wait, in one
  * statement: the upsert holds the key's row lock, so concurrent attempts are counted one after another
@@ -70,15 +75,12 @@ async function reserve(sql: Sql, { scope, key, rule }: Key): Promise<number> {
 			attempts = case when t.last_attempt_at < now() - make_interval(secs => ${THROTTLE.forgetAfterSeconds})
 				then 1 else t.attempts + 1 end,
 			last_attempt_at = now()
-		where t.attempts < ${rule.free}
-			or t.last_attempt_at + make_interval(secs => least(${rule.capSeconds}, ${rule.baseSeconds} * power(2, t.attempts - ${rule.free}))) <= now()
+		where t.attempts < ${rule.free} or t.last_attempt_at + ${delay(sql, rule)} <= now()
 		returning 1`;
 	if (counted.length > 0) return 0;
 	// The clock, not now(): this transaction may have started before it waited for the row's lock.
 	const [row] = await sql<{ wait: number }[]>`
-		select ceil(extract(epoch from t.last_attempt_at
-			+ make_interval(secs => least(${rule.capSeconds}, ${rule.baseSeconds} * power(2, t.attempts - ${rule.free})))
-			- clock_timestamp()))::int as wait
+		select ceil(extract(epoch from t.last_attempt_at + ${delay(sql, rule)} - clock_timestamp()))::int as wait
 		from sign_in_throttle t where scope = ${scope} and key = ${key}`;
 	return Math.max(1, row?.wait ?? 1);
 }
