@@ -1,33 +1,27 @@
 /**
  * `npm run user:create -- --email a@b.org --role rcc_admin --rcc gm [--name "A B"] [--la E08000003]
  *  [--rcc-name "Greater Manchester RCC"]`
- * Creates an account (or updates an existing one's password and role) in the database the app uses
- * (DATA_DIR or DATABASE_URL). The password is read from a prompt, or from standard input when it is not
+ * Creates an account (or updates an existing one's password and role, ending its sessions) in the
+ * database the app uses (DATA_DIR or DATABASE_URL). The password is read from a prompt, or from standard input when it is not
  * a terminal; never from the command line, where it would land in shell history and process lists.
  * `--rcc-name` creates the RCC when it does not exist yet (a real deployment's first administrator).
  */
-import path from 'node:path';
-import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as audit from '../../src/lib/server/audit';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../../src/lib/server/auth/password';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import { setPassword } from '../../src/lib/server/auth/set-password';
+import { forgiveAccount } from '../../src/lib/server/auth/throttle';
 import * as users from '../../src/lib/server/auth/users';
-import { readConfig } from '../../src/lib/server/config';
-import { DatabaseOpenError, openDatabase } from '../../src/lib/server/db/client';
-import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
-
-class UsageError extends Error {}
+import { refusePasswordArgument, readNewPassword } from './read-new-password';
+import { runCli, withDatabase } from './run-cli';
+import { UsageError } from './usage-error';
 
 const USAGE =
 	'Usage: npm run user:create -- --email EMAIL --role viewer|commissioner|rcc_admin --rcc RCC_ID ' +
 	'[--la ONS_CODE] [--name NAME] [--rcc-name NAME]\nThe password is asked for, or read from standard input.';
 
 function parse(argv: string[]) {
-	if (argv.some((arg) => arg === '--password' || arg.startsWith('--password='))) {
-		throw new UsageError(
-			'Never pass a password on the command line: it is asked for, or read from standard input.'
-		);
-	}
+	refusePasswordArgument(argv);
 	const { values } = parseArgs({
 		args: argv,
 		options: {
@@ -60,40 +54,10 @@ function parse(argv: string[]) {
 	};
 }
 
-async function readPassword(): Promise<string> {
-	if (!process.stdin.isTTY) {
-		const chunks: Buffer[] = [];
-		for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-		return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0];
-	}
-	const ask = (question: string) =>
-		new Promise<string>((resolve) => {
-			const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-			// Echo nothing of what is typed.
-			(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
-				if (s.startsWith(question)) process.stdout.write(question);
-			};
-			rl.question(question, (answer) => {
-				rl.close();
-				process.stdout.write('\n');
-				resolve(answer);
-			});
-		});
-	const first = await ask('Password: ');
-	const second = await ask('Same password again: ');
-	if (first !== second) throw new UsageError('The two passwords differ.');
-	return first;
-}
-
 async function main(): Promise<void> {
 	const args = parse(process.argv.slice(2));
-	const password = await readPassword();
-	if (password.length < MIN_PASSWORD_LENGTH) {
-		throw new UsageError(`The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`);
-	}
-	const db = await openDatabase(readConfig());
-	try {
-		await migrate(db, readMigrations(path.resolve('migrations')));
+	const password = await readNewPassword();
+	await withDatabase(async (db) => {
 		const passwordHash = await hashPassword(password);
 		const outcome = await db.sql.begin(async (tx) => {
 			const [rcc] = await tx<{ id: string }[]>`select id from rccs where id = ${args.rccId}`;
@@ -119,7 +83,11 @@ async function main(): Promise<void> {
 			const userId =
 				existing?.id ??
 				(await users.create(tx, { email: args.email, name: args.name, laCode: args.laCode, passwordHash }));
-			if (existing) await users.setPasswordHash(tx, existing.id, passwordHash);
+			let sessionsEnded = 0;
+			if (existing) {
+				({ sessionsEnded } = await setPassword(tx, existing.id, passwordHash));
+				await forgiveAccount(tx, args.email);
+			}
 			await users.grantRole(tx, {
 				userId,
 				rccId: args.rccId,
@@ -135,20 +103,14 @@ async function main(): Promise<void> {
 				details
 			});
 			await audit.record(tx, { action: 'role.granted', subject: args.email, rccId: args.rccId, details });
-			return existing ? 'updated' : 'created';
+			return existing
+				? `updated, ${sessionsEnded} session${sessionsEnded === 1 ? '' : 's'} ended`
+				: 'created';
 		});
 		console.log(
 			`User ${args.email} ${outcome}: ${args.role} of ${args.rccId}${args.laCode ? ` (${args.laCode})` : ''}.`
 		);
-	} finally {
-		await db.close();
-	}
+	});
 }
 
-main().catch((error: unknown) => {
-	if (error instanceof UsageError || error instanceof DatabaseOpenError) console.error(error.message);
-	else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-		console.error(`${error.message}\n${USAGE}`);
-	} else console.error('Could not create the user:', error);
-	process.exit(1);
-});
+runCli(main, { usage: USAGE, failure: 'Could not create the user:' });

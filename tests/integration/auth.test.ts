@@ -1,13 +1,15 @@
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as audit from '../../src/lib/server/audit';
 import { hashToken, SESSION_IDLE_MS, SESSION_MAX_MS } from '../../src/lib/server/auth/sessions';
+import { signIn } from '../../src/lib/server/auth/sign-in';
 import { THROTTLE } from '../../src/lib/server/auth/throttle';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
 import { insertFixture, LA } from './api-fixture';
 import { addAccount, PASSWORD } from './helpers/accounts';
 import { startAppServer, Session, type AppServer } from './helpers/app-server';
 import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
+import { SESSION_STATES, sessionCookie } from './helpers/session-states';
 
 const WRONG = 'The email or password is wrong.';
 
@@ -37,7 +39,7 @@ describe.each(backends)('sign-in, sessions and request guards on %s', (backend) 
 		await test?.drop();
 	});
 	beforeEach(async () => {
-		await test.db.sql`delete from sign_in_failures`;
+		await test.db.sql`delete from sign_in_throttle`;
 	});
 
 	it('signs in with the right password: 200, an HttpOnly SameSite=Lax cookie, only its hash stored', async () => {
@@ -88,7 +90,7 @@ describe.each(backends)('sign-in, sessions and request guards on %s', (backend) 
 			// The fastest of three: the least disturbed by whatever else the machine is doing.
 			return Math.min(...times);
 		};
-		await test.db.sql`delete from sign_in_failures`;
+		await test.db.sql`delete from sign_in_throttle`;
 		const known = await time('viewer@test.local');
 		const missing = await time('nobody-else@test.local');
 		// Both pay for one scrypt hash (~0.1 s); without the dummy hash the unknown email answers in ~5 ms.
@@ -186,46 +188,216 @@ describe.each(backends)('sign-in, sessions and request guards on %s', (backend) 
 		expect(signedIn.headers.get('location')).toBe('/admin');
 	});
 
+	describe('sessions that are no longer good', () => {
+		let userId: number;
+		beforeAll(async () => {
+			userId = await addAccount(test.db.sql, 'states@test.local', [{ rccId: 'tst', role: 'viewer' }]);
+		});
+		afterEach(async () => {
+			await test.db.sql`update users set disabled = false where id = ${userId}`;
+		});
+		const withCookie = (cookie: string) => {
+			const client = session();
+			client.cookie = cookie;
+			return client;
+		};
+
+		it.each(SESSION_STATES.filter((state) => state !== 'live'))(
+			'refuses a session that is %s, at the API and on pages, and removes its cookie',
+			async (state) => {
+				const live = withCookie(await sessionCookie(test.db.sql, userId, 'live'));
+				expect((await live.get('/api/me')).status).toBe(200);
+				const client = withCookie(await sessionCookie(test.db.sql, userId, state));
+				const me = await client.get('/api/me');
+				expect(me.status).toBe(401);
+				expect(client.cookie).toBeNull();
+				const page = withCookie(await sessionCookie(test.db.sql, userId, state));
+				const response = await page.get('/rcc/tst');
+				expect(response.status).toBe(303);
+				expect(response.headers.get('location')).toMatch(/^\/login\?redirectTo=%2Frcc%2Ftst/);
+				if (state === 'disabled') expect((await live.get('/api/me')).status).toBe(401);
+			}
+		);
+
+		it('refuses a disabled account at sign-in with the right password, as if the password were wrong', async () => {
+			await test.db.sql`update users set disabled = true where id = ${userId}`;
+			const sessionsBefore = await test.db.sql`select token_hash from sessions where user_id = ${userId}`;
+			const api = await session().signIn('states@test.local', PASSWORD);
+			expect(api.status).toBe(401);
+			expect(await api.json()).toEqual({ message: WRONG });
+			expect(api.headers.getSetCookie()).toEqual([]);
+			const form = await session().postForm('/login', { email: 'states@test.local', password: PASSWORD });
+			expect(form.status).toBe(401);
+			// Refused before any session is made (the hook would refuse one anyway).
+			expect(await test.db.sql`select token_hash from sessions where user_id = ${userId}`).toEqual(
+				sessionsBefore
+			);
+			await test.db.sql`update users set disabled = false where id = ${userId}`;
+			expect((await session().signIn('states@test.local', PASSWORD)).status).toBe(200);
+		});
+	});
+
 	describe('throttling', () => {
-		it(`refuses an account after ${THROTTLE.perAccount} failures with 429 and Retry-After, even with the right password`, async () => {
-			for (let i = 0; i < THROTTLE.perAccount; i++) {
+		const { accountAddress, address: perAddress, account: perAccount } = THROTTLE;
+		const failures = async (email: string) =>
+			(await test.db.sql`select 1 from audit_log where action = 'sign_in.failed' and actor_email = ${email}`)
+				.length;
+		/** As if the wait had passed: the key's last attempt moved back by `seconds`. */
+		const wait = (seconds: number) =>
+			test.db
+				.sql`update sign_in_throttle set last_attempt_at = last_attempt_at - ${seconds} * interval '1 second'`;
+		const direct = (email: string, password: string, address: string) =>
+			signIn(test.db.sql, { email, password, address, userAgent: 'test' });
+
+		it(`evaluates at most ${accountAddress.free} of many concurrent wrong passwords at the API, refusing the rest with 429`, async () => {
+			const responses = await Promise.all(
+				Array.from({ length: 12 }, (_, i) => session().signIn('race@test.local', `wrong ${i}`))
+			);
+			const statuses = responses.map((r) => r.status).sort();
+			expect(statuses).toEqual([
+				...Array(accountAddress.free).fill(401),
+				...Array(12 - accountAddress.free).fill(429)
+			]);
+			expect(await failures('race@test.local')).toBe(accountAddress.free);
+		});
+
+		it(`evaluates at most ${accountAddress.free} of many concurrent wrong passwords at the sign-in form`, async () => {
+			const responses = await Promise.all(
+				Array.from({ length: 12 }, (_, i) =>
+					session().postForm('/login', { email: 'race-form@test.local', password: `wrong ${i}` })
+				)
+			);
+			const statuses = responses.map((r) => r.status).sort();
+			expect(statuses).toEqual([
+				...Array(accountAddress.free).fill(401),
+				...Array(12 - accountAddress.free).fill(429)
+			]);
+			expect(await failures('race-form@test.local')).toBe(accountAddress.free);
+			const refused = responses.find((r) => r.status === 429)!;
+			expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+			expect(await refused.text()).toContain('Try again in 1 minute.');
+		});
+
+		it('makes each failure past the free ones wait twice as long, says how long, and counts no refused attempt', async () => {
+			for (let i = 0; i < accountAddress.free; i++) {
 				expect((await session().signIn('viewer@test.local', `wrong ${i}`)).status).toBe(401);
 			}
-			const refused = await session().signIn('viewer@test.local', PASSWORD);
-			expect(refused.status).toBe(429);
-			const retryAfter = Number(refused.headers.get('retry-after'));
-			expect(retryAfter).toBeGreaterThan(THROTTLE.windowSeconds - 60);
-			expect(retryAfter).toBeLessThanOrEqual(THROTTLE.windowSeconds);
-			expect((await refused.json()).message).toMatch(/Too many failed sign-ins. Try again in 15 minutes/);
-			// Another account from the same address is not affected.
-			expect((await session().signIn('alpha@test.local', PASSWORD)).status).toBe(200);
-			// The form says so too.
-			const form = await session().postForm('/login', { email: 'viewer@test.local', password: PASSWORD });
-			expect(form.status).toBe(429);
-			expect(form.headers.get('retry-after')).toBeTruthy();
+			let delay = accountAddress.baseSeconds;
+			for (const minutes of [1, 2, 4, 8]) {
+				// Even the right password waits; asking again and again does not lengthen the wait.
+				for (let i = 0; i < 3; i++) {
+					const refused = await session().signIn('viewer@test.local', PASSWORD);
+					expect(refused.status).toBe(429);
+					const retryAfter = Number(refused.headers.get('retry-after'));
+					expect(retryAfter).toBeGreaterThan(delay - 10);
+					expect(retryAfter).toBeLessThanOrEqual(delay);
+					expect(await refused.json()).toEqual({
+						message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+						retryAfterSeconds: retryAfter
+					});
+				}
+				await wait(delay - 5);
+				expect((await session().signIn('viewer@test.local', PASSWORD)).status).toBe(429);
+				await wait(5);
+				expect((await session().signIn('viewer@test.local', 'wrong again')).status).toBe(401);
+				delay *= 2;
+			}
+			await wait(delay);
+			// The right password, once the wait is over, signs in and forgives the failures.
+			expect((await session().signIn('viewer@test.local', PASSWORD)).status).toBe(200);
+			for (let i = 0; i < accountAddress.free; i++) {
+				expect((await session().signIn('viewer@test.local', `afresh ${i}`)).status).toBe(401);
+			}
+		});
+
+		it('never waits longer than the cap, and forgets a key left alone for a day', async () => {
+			for (let i = 0; i < accountAddress.free; i++)
+				await direct('capped@test.local', `wrong ${i}`, '192.0.2.9');
+			await test.db.sql`update sign_in_throttle set attempts = 40 where scope = 'account_address'`;
+			const capped = await direct('capped@test.local', 'x', '192.0.2.9');
+			expect(capped).toEqual({
+				ok: false,
+				reason: 'throttled',
+				retryAfterSeconds: accountAddress.capSeconds
+			});
+			await wait(THROTTLE.forgetAfterSeconds + 1);
+			for (let i = 0; i < accountAddress.free; i++) {
+				expect(await direct('capped@test.local', `later ${i}`, '192.0.2.9')).toEqual({
+					ok: false,
+					reason: 'wrong'
+				});
+			}
+		});
+
+		it('an attacker failing from another address does not slow the real user down from theirs', async () => {
+			for (let i = 0; i < accountAddress.free + 3; i++) {
+				await direct('alpha@test.local', `guess ${i}`, '198.51.100.66');
+			}
+			expect((await direct('alpha@test.local', PASSWORD, '198.51.100.66')).ok).toBe(false);
+			expect((await direct('alpha@test.local', PASSWORD, '192.0.2.10')).ok).toBe(true);
+			// Nor do the user's own typing mistakes from home count against the attacker's address, or the reverse.
+			expect(await direct('alpha@test.local', 'typo', '192.0.2.10')).toEqual({ ok: false, reason: 'wrong' });
+		});
+
+		it(`slows an account guessed from many addresses (${perAccount.free} free), except from where its owner signed in lately`, async () => {
+			expect((await direct('alpha@test.local', PASSWORD, '192.0.2.20')).ok).toBe(true);
+			// Stands for a guess from each of that many machines (each costs a hash of 0.1 s over HTTP).
+			await test.db
+				.sql`insert into sign_in_throttle (scope, key, attempts) values ('account', 'alpha@test.local', ${perAccount.free})
+				on conflict (scope, key) do update set attempts = excluded.attempts, last_attempt_at = now()`;
+			const elsewhere = await direct('alpha@test.local', PASSWORD, '203.0.113.5');
+			expect(elsewhere).toEqual({
+				ok: false,
+				reason: 'throttled',
+				retryAfterSeconds: perAccount.baseSeconds
+			});
+			expect((await direct('alpha@test.local', PASSWORD, '192.0.2.20')).ok).toBe(true);
+			await wait(perAccount.baseSeconds);
+			expect((await direct('alpha@test.local', PASSWORD, '203.0.113.5')).ok).toBe(true);
 		});
 
 		it('throttles an unknown email exactly as a known one', async () => {
-			for (let i = 0; i < THROTTLE.perAccount; i++) await session().signIn('ghost@test.local', `wrong ${i}`);
+			for (let i = 0; i < accountAddress.free; i++) await session().signIn('ghost@test.local', `wrong ${i}`);
 			expect((await session().signIn('ghost@test.local', 'x')).status).toBe(429);
 		});
 
-		it('a successful sign-in forgives the account’s failures', async () => {
-			for (let i = 0; i < THROTTLE.perAccount - 1; i++)
-				await session().signIn('viewer@test.local', `wrong ${i}`);
-			expect((await session().signIn('viewer@test.local', PASSWORD)).status).toBe(200);
-			for (let i = 0; i < THROTTLE.perAccount - 1; i++) {
-				expect((await session().signIn('viewer@test.local', `again ${i}`)).status).toBe(401);
-			}
-		});
-
-		it(`refuses an address after ${THROTTLE.perAddress} failures across accounts`, async () => {
-			for (let i = 0; i < THROTTLE.perAddress; i++) {
+		it(`slows an address after ${perAddress.free} failures across accounts; successes do not count`, async () => {
+			for (let i = 0; i < 3; i++)
+				expect((await session().signIn('alpha@test.local', PASSWORD)).status).toBe(200);
+			for (let i = 0; i < perAddress.free; i++) {
 				expect((await session().signIn(`spray${i}@test.local`, 'wrong')).status).toBe(401);
 			}
 			const refused = await session().signIn('alpha@test.local', PASSWORD);
 			expect(refused.status).toBe(429);
-			expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+			expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(perAddress.baseSeconds - 10);
+		});
+
+		it('throttles the current-password check of a password change, counted with sign-ins', async () => {
+			const client = session();
+			expect((await client.signIn('alpha@test.local', PASSWORD)).status).toBe(200);
+			const change = (current: string) =>
+				client.postForm('/account?/password', {
+					current,
+					next: 'a brand new password',
+					again: 'a brand new password'
+				});
+			for (let i = 0; i < accountAddress.free; i++) {
+				const wrong = await change(`guess ${i}`);
+				expect(wrong.status).toBe(400);
+				expect(await wrong.text()).toContain('Your current password is wrong');
+			}
+			const refused = await change(PASSWORD);
+			expect(refused.status).toBe(429);
+			expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(accountAddress.baseSeconds - 10);
+			expect(await refused.text()).toContain('Too many wrong passwords. Try again in 1 minute.');
+			expect((await session().signIn('alpha@test.local', PASSWORD)).status).toBe(429);
+			const [user] = await test.db.sql`select password_hash from users where email = 'alpha@test.local'`;
+			await wait(accountAddress.baseSeconds);
+			expect((await change(PASSWORD)).status).toBe(200);
+			const [changed] = await test.db.sql`select password_hash from users where email = 'alpha@test.local'`;
+			expect(changed.password_hash).not.toBe(user.password_hash);
+			await test.db
+				.sql`update users set password_hash = ${user.password_hash} where email = 'alpha@test.local'`;
 		});
 	});
 
@@ -251,6 +423,21 @@ describe.each(backends)('sign-in, sessions and request guards on %s', (backend) 
 				{ origin: app.origin, 'sec-fetch-site': 'same-origin' }
 			);
 			expect(same.status).toBe(200);
+		});
+
+		it('refuses a same-site sign-out (a sibling subdomain), JSON and form, leaving the session alive', async () => {
+			const client = session();
+			await client.signIn('alpha@test.local', PASSWORD);
+			// With this site's own Origin, which SvelteKit's form check accepts: only Sec-Fetch-Site tells.
+			const headers = { origin: app.origin, 'sec-fetch-site': 'same-site' };
+			const json = await client.postJson('/api/auth/logout', {}, headers);
+			expect(json.status).toBe(403);
+			expect((await json.json()).message).toMatch(/Cross-site requests are not allowed/);
+			expect((await client.postForm('/logout', {}, headers)).status).toBe(403);
+			expect((await client.get('/api/me')).status).toBe(200);
+			const none = await client.postForm('/logout', {}, { 'sec-fetch-site': 'none' });
+			expect(none.status).toBe(303);
+			expect((await client.get('/api/me')).status).toBe(401);
 		});
 
 		it('refuses a cross-site sign-out (JSON and form), leaving the session alive', async () => {

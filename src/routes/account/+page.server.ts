@@ -4,8 +4,9 @@ import { clientOf } from '$lib/server/auth/client';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '$lib/server/auth/password';
 import { requireUser } from '$lib/server/auth/require-user';
-import { createSession, deleteUserSessions } from '$lib/server/auth/sessions';
-import * as users from '$lib/server/auth/users';
+import { createSession } from '$lib/server/auth/sessions';
+import { setPassword } from '$lib/server/auth/set-password';
+import { attemptSucceeded, beginAttempt, tryAgainIn } from '$lib/server/auth/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -22,11 +23,28 @@ export const actions: Actions = {
 		const current = String(form.get('current') ?? '');
 		const next = String(form.get('next') ?? '');
 		const again = String(form.get('again') ?? '');
+		const client = clientOf(event);
+		// Guessing the current password from a session left open is throttled like guessing it at sign-in,
+		// and counts towards the same delays.
+		const attempt = await beginAttempt(sql, { email: user.email, address: client.address });
+		if (!attempt.ok) {
+			event.setHeaders({ 'retry-after': String(attempt.retryAfterSeconds) });
+			return fail(429, {
+				errors: [
+					{
+						field: 'current' as const,
+						message: `Too many wrong passwords. ${tryAgainIn(attempt.retryAfterSeconds)}`
+					}
+				]
+			});
+		}
 		const errors: { field: 'current' | 'next' | 'again'; message: string }[] = [];
 		const [row] = await sql<
 			{ password_hash: string | null }[]
 		>`select password_hash from users where id = ${user.id}`;
-		if (!row?.password_hash || !(await verifyPassword(current, row.password_hash))) {
+		if (row?.password_hash && (await verifyPassword(current, row.password_hash))) {
+			await attemptSucceeded(sql, attempt);
+		} else {
 			errors.push({ field: 'current', message: 'Your current password is wrong' });
 		}
 		if (next.length < MIN_PASSWORD_LENGTH || next.length > 1000) {
@@ -39,10 +57,9 @@ export const actions: Actions = {
 		}
 		if (next !== again) errors.push({ field: 'again', message: 'The two new passwords differ' });
 		if (errors.length > 0) return fail(400, { errors });
-		const client = clientOf(event);
+		const passwordHash = await hashPassword(next);
 		const session = await sql.begin(async (tx) => {
-			await users.setPasswordHash(tx, user.id, await hashPassword(next));
-			await deleteUserSessions(tx, user.id);
+			await setPassword(tx, user.id, passwordHash);
 			await audit.record(tx, {
 				action: 'user.password_set',
 				actor: user,

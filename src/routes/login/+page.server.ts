@@ -4,6 +4,7 @@ import { setSessionCookie } from '$lib/server/auth/cookie';
 import { safeRedirectTarget } from '$lib/server/auth/require-user';
 import { deleteSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { signIn, WRONG_CREDENTIALS } from '$lib/server/auth/sign-in';
+import { tryAgainIn } from '$lib/server/auth/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -30,14 +31,13 @@ export const actions: Actions = {
 		}
 		const result = await signIn(event.locals.runtime.db.sql, { email, password, ...clientOf(event) });
 		if (!result.ok && result.reason === 'throttled') {
-			const minutes = Math.ceil(result.retryAfterSeconds / 60);
 			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 			return fail(429, {
 				email,
 				errors: [
 					{
 						field: 'email' as const,
-						message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+						message: `Too many failed sign-ins. ${tryAgainIn(result.retryAfterSeconds)}`
 					}
 				]
 			});

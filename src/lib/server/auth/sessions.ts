@@ -89,8 +89,10 @@ export async function deleteSession(sql: Sql, token: string): Promise<void> {
 	await sql`delete from sessions where token_hash = ${hashToken(token)}`;
 }
 
-export async function deleteUserSessions(sql: Sql, userId: number): Promise<void> {
-	await sql`delete from sessions where user_id = ${userId}`;
+/** Returns how many sessions were ended. */
+export async function deleteUserSessions(sql: Sql, userId: number): Promise<number> {
+	const rows = await sql`delete from sessions where user_id = ${userId} returning 1`;
+	return rows.length;
 }
 
 /** Expired sessions are useless; removed now and then (on sign-in) rather than by a timer. */

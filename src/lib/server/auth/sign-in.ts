@@ -2,7 +2,7 @@ import type postgres from 'postgres';
 import * as audit from '../audit';
 import { dummyHash, verifyPassword } from './password';
 import { createSession, deleteExpiredSessions, type NewSession } from './sessions';
-import { clearAccountFailures, recordSignInFailure, signInRetryAfter } from './throttle';
+import { attemptSucceeded, beginAttempt } from './throttle';
 
 /** The one answer for an unknown email and a wrong password alike (no account enumeration). */
 export const WRONG_CREDENTIALS = 'The email or password is wrong.';
@@ -25,23 +25,21 @@ export function normaliseEmail(email: string): string {
 
 export async function signIn(sql: postgres.Sql, attempt: SignInAttempt): Promise<SignInResult> {
 	const email = normaliseEmail(attempt.email).slice(0, 320);
-	const client = { email, address: attempt.address };
-	const retryAfterSeconds = await signInRetryAfter(sql, client);
-	if (retryAfterSeconds > 0) {
+	const throttle = await beginAttempt(sql, { email, address: attempt.address });
+	if (!throttle.ok) {
 		await audit.record(sql, {
 			action: 'sign_in.throttled',
 			actorEmail: email,
 			address: attempt.address,
-			details: { retryAfterSeconds }
+			details: { retryAfterSeconds: throttle.retryAfterSeconds }
 		});
-		return { ok: false, reason: 'throttled', retryAfterSeconds };
+		return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
 	}
 	const [user] = await sql<{ id: number; email: string; password_hash: string | null }[]>`
 		select id, email, password_hash from users where email = ${email} and not disabled`;
 	// An unknown account costs one hash too, so timing does not tell whether the email exists.
 	const matches = await verifyPassword(attempt.password, user?.password_hash ?? (await dummyHash()));
 	if (!user || !user.password_hash || !matches) {
-		await recordSignInFailure(sql, client);
 		await audit.record(sql, {
 			action: 'sign_in.failed',
 			actor: user ? { id: user.id, email: user.email } : null,
@@ -50,7 +48,7 @@ export async function signIn(sql: postgres.Sql, attempt: SignInAttempt): Promise
 		});
 		return { ok: false, reason: 'wrong' };
 	}
-	await clearAccountFailures(sql, email);
+	await attemptSucceeded(sql, throttle);
 	await deleteExpiredSessions(sql);
 	const session = await createSession(sql, user.id, {
 		address: attempt.address,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { LOCK_FILE, lockDataDir, type LockHolder } from './data-dir-lock';
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
@@ -54,6 +55,26 @@ async function openServer(databaseUrl: string): Promise<Database> {
  */
 async function openEmbedded(dataDir: string): Promise<Database> {
 	checkDataDir(dataDir);
+	const lock = lockDataDir(dataDir);
+	if (!lock.ok) throw new DatabaseOpenError(heldMessage(dataDir, lock.holder));
+	try {
+		return await openLocked(dataDir, lock.release);
+	} catch (error) {
+		lock.release();
+		throw error;
+	}
+}
+
+/** One line: the operator can tell which process to stop. */
+function heldMessage(dataDir: string, holder: LockHolder): string {
+	const where = holder.host === os.hostname() ? '' : ` on ${holder.host}`;
+	return (
+		`The app is running on the data directory ${dataDir} (pid ${holder.pid}${where}, ${holder.command}); ` +
+		`stop it first, or set DATA_DIR to another directory. If no such process runs, delete ${path.join(dataDir, LOCK_FILE)}.`
+	);
+}
+
+async function openLocked(dataDir: string, releaseLock: () => void): Promise<Database> {
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
 	let db: InstanceType<typeof PGlite>;
@@ -88,10 +109,14 @@ async function openEmbedded(dataDir: string): Promise<Database> {
 		kind: 'embedded',
 		location: dataDir,
 		async close() {
-			await sql.end({ timeout: 5 });
-			await server.stop();
-			await db.close();
-			fs.rmSync(socketDir, { recursive: true, force: true });
+			try {
+				await sql.end({ timeout: 5 });
+				await server.stop();
+				await db.close();
+				fs.rmSync(socketDir, { recursive: true, force: true });
+			} finally {
+				releaseLock();
+			}
 		}
 	};
 }
@@ -101,7 +126,7 @@ function checkDataDir(dataDir: string): void {
 	if (!fs.statSync(dataDir).isDirectory()) {
 		throw new DatabaseOpenError(`DATA_DIR ${dataDir} is a file, not a directory`);
 	}
-	const entries = fs.readdirSync(dataDir);
+	const entries = fs.readdirSync(dataDir).filter((entry) => entry !== LOCK_FILE);
 	if (entries.length > 0 && !entries.includes('PG_VERSION')) {
 		throw new DatabaseOpenError(
 			`The data directory ${dataDir} is not empty and holds no database (no PG_VERSION). ` +

@@ -4,6 +4,7 @@ import { clientOf } from '$lib/server/auth/client';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { deleteSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { signIn, WRONG_CREDENTIALS } from '$lib/server/auth/sign-in';
+import { tryAgainIn } from '$lib/server/auth/throttle';
 import type { RequestHandler } from './$types';
 
 const Credentials = z.object({
@@ -19,10 +20,9 @@ export const POST: RequestHandler = async (event) => {
 	}
 	const result = await signIn(event.locals.runtime.db.sql, { ...parsed.data, ...clientOf(event) });
 	if (!result.ok && result.reason === 'throttled') {
-		const minutes = Math.ceil(result.retryAfterSeconds / 60);
 		return json(
 			{
-				message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+				message: `Too many failed sign-ins. ${tryAgainIn(result.retryAfterSeconds)}`,
 				retryAfterSeconds: result.retryAfterSeconds
 			},
 			{ status: 429, headers: { 'retry-after': String(result.retryAfterSeconds) } }
