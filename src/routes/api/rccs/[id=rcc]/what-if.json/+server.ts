@@ -14,6 +14,8 @@ const MAX_PROPOSALS = 200;
  * What-if over all the RCC's children: `{ proposals }` (added, moved or removed homes, validated with
  * zod) -> per member LA and for the region, children over 20 miles who could live within 20 miles before
  * and after, and the share over 20 miles now and after; suppressed except the reader's own LAs.
+ * `proposals` says of each added or moved home whether it serves anyone: only whether, not how many,
+ * since the per-home counts add up to the region's gain and could reveal a withheld one.
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const { sql } = locals.runtime.db;
@@ -47,5 +49,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const members = new Set(rcc.laCodes);
 	result.las = result.las.filter((la) => members.has(la.code));
 	const publicResult = suppressWhatIf(result, (code) => canSeeChildRecords(user, code));
-	return jsonResponse(publicResult, { request });
+	const helps = result.byProposal.map(({ id, children }) => ({ id, helps: children > 0 }));
+	return jsonResponse({ ...publicResult, proposals: helps }, { request });
 };
