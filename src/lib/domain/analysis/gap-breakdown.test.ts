@@ -4,7 +4,8 @@ import { coverageGaps } from './coverage-gaps';
 import { gapAgeBand, gapBreakdown } from './gap-breakdown';
 import { prepareAnalysis } from './prepare-analysis';
 import { whatIf } from './what-if';
-import type { AnalysisChild, AnalysisHome, PlacementType } from '../types';
+import type { PlacementType } from '../types';
+import type { AnalysisChild, AnalysisHome } from './types';
 
 const far: [number, number] = [-1.1, 51.9];
 const area: [number, number] = [-1.9, 51.05];

@@ -1,6 +1,6 @@
 import { AnalysisInputError, parseProposals, whatIf } from '$lib/domain/analysis';
 import { ENGLAND_ID } from '$lib/domain/types';
-import { canSeeChildRecords, canSeeChildLocations, denied } from '$lib/server/access';
+import { canEditPlans, canSeeChildRecords, denied } from '$lib/server/access';
 import { regionAnalysis } from '$lib/server/analysis/region-analysis';
 import { suppressWhatIf } from '$lib/server/analysis/suppress-what-if';
 import { jsonResponse } from '$lib/server/json-response';
@@ -23,7 +23,13 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const { rcc, response } = await rccOr404(sql, params.id, user);
 	if (!rcc) return response;
 	if (rcc.id === ENGLAND_ID) return notFound('The analysis is per RCC.');
-	if (!canSeeChildLocations(user, rcc.id)) return denied(user);
+	// Proposing homes is scenario work: commissioners and RCC administrators, not viewers.
+	if (!user) return denied(user);
+	if (!canEditPlans(user, rcc.id))
+		return Response.json(
+			{ message: 'Viewers cannot propose homes: what-if is for commissioners and RCC administrators.' },
+			{ status: 403 }
+		);
 	let body: unknown;
 	try {
 		body = await request.json();
