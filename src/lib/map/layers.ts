@@ -11,6 +11,7 @@ import type {
 import {
 	chrome,
 	fosteringRamp,
+	homePlacesRamp,
 	hotspotRamp,
 	otherSectorColour,
 	placementColours,
@@ -20,7 +21,8 @@ import {
 export const layerIds = ['boundaries', 'fostering', 'hotspots', 'placements', 'homes'] as const;
 export type LayerId = (typeof layerIds)[number];
 
-export type SourceId = 'regions' | 'boundaries' | 'la-labels' | 'homes' | 'hotspots' | 'placements';
+export type SourceId =
+	'regions' | 'boundaries' | 'la-labels' | 'homes' | 'hotspots' | 'placements' | 'placement-flows';
 
 export type Swatch =
 	| { shape: 'fill'; colour: string; outline?: string }
@@ -40,7 +42,19 @@ export interface StyleContext {
 	labelFont: string[];
 	/** Drawn over a real basemap (PUBLIC_BASEMAP_STYLE): areas stay see-through so it shows. */
 	basemap?: boolean;
+	/** Classes of places in children's homes per 10,000 children, where homes are drawn per LA. */
+	homePlacesBreaks?: number[];
+	/** Average area of a hotspot hexagon, in km² (it differs between a region's map and England's). */
+	hotspotCellKm2?: number;
 }
+
+export const emptyStyleContext: StyleContext = { fosteringBreaks: [], hotspotBreaks: [], labelFont: [] };
+
+/**
+ * Fostering places per 10,000 children: England's quintiles (2025 data, rounded), the same on every
+ * map so that a colour means the same rate on a region's map as on England's.
+ */
+export const FOSTERING_BREAKS = [40, 55, 65, 80];
 
 export interface MapLayerDefinition {
 	id: LayerId;
@@ -162,6 +176,20 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 			}
 		},
 		{
+			owner: 'homes',
+			spec: {
+				id: 'homes-fill',
+				type: 'fill',
+				source: 'boundaries',
+				filter: ['has', 'homePlacesPer10k'],
+				paint: {
+					'fill-color': stepColours('homePlacesPer10k', homePlacesRamp, context.homePlacesBreaks ?? []),
+					'fill-opacity': perFeature(0.8),
+					'fill-antialias': false
+				}
+			}
+		},
+		{
 			owner: 'base',
 			spec: {
 				id: 'regions-line',
@@ -190,24 +218,20 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 		{
 			owner: 'placements',
 			spec: {
-				id: 'placements-line',
+				id: 'placements-flow',
 				type: 'line',
-				source: 'placements',
-				layout: {
-					// Long journeys on top, so the ones that matter are not buried under local ones.
-					'line-sort-key': ['case', ['get', 'over20Miles'], 2, ['get', 'outsideLa'], 1, 0]
-				},
+				source: 'placement-flows',
+				layout: { 'line-cap': 'round', 'line-sort-key': ['get', 'sortKey'] },
 				paint: {
 					'line-color': [
 						'case',
 						['get', 'over20Miles'],
 						placementColours.over20Miles,
-						['get', 'outsideLa'],
-						placementColours.outsideLa,
-						placementColours.near
+						placementColours.outsideLa
 					],
-					'line-width': ['case', ['get', 'over20Miles'], 1.6, ['get', 'outsideLa'], 1.2, 0.7],
-					'line-opacity': ['case', ['get', 'over20Miles'], 0.75, ['get', 'outsideLa'], 0.6, 0.3]
+					// Width by children: area-like growth, so one flow of 40 does not drown ten of 4.
+					'line-width': ['interpolate', ['linear'], ['sqrt', ['get', 'children']], 1, 1.5, 10, 14],
+					'line-opacity': perFeature(0.7)
 				}
 			}
 		},
@@ -290,16 +314,25 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 	homes: {
 		id: 'homes',
 		title: "Children's homes",
-		description: 'Sized by places, coloured by sector. Locations are approximate: Ofsted redacts addresses.',
+		description:
+			"Sized by places, coloured by sector; locations are approximate (Ofsted redacts addresses). On England's map, places per 10,000 children by LA: homes are shown one by one on the maps of the RCCs you work in.",
 		emptyNote: 'No homes to show: homes are on the maps of the RCCs you work in.',
 		defaultVisible: true,
-		styleLayerIds: ['homes-circle'],
-		countedStyleLayerIds: ['homes-circle'],
-		legend: () =>
-			Object.entries(sectorColours).map(([sector, colour]) => ({
+		styleLayerIds: ['homes-circle', 'homes-fill'],
+		countedStyleLayerIds: ['homes-circle', 'homes-fill'],
+		legend: (context) => {
+			if (context.homePlacesBreaks) {
+				const colours = homePlacesRamp.slice(homePlacesRamp.length - context.homePlacesBreaks.length - 1);
+				return rangeLabels(context.homePlacesBreaks, 'places per 10,000 children').map((label, index) => ({
+					label,
+					swatch: { shape: 'fill', colour: colours[index] }
+				}));
+			}
+			return Object.entries(sectorColours).map(([sector, colour]) => ({
 				label: sector,
 				swatch: { shape: 'circle', colour, radius: 5 }
-			}))
+			}));
+		}
 	},
 	fostering: {
 		id: 'fostering',
@@ -321,14 +354,16 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 		id: 'hotspots',
 		title: 'Demand hotspots',
 		description:
-			"Where looked-after children's homes are, as hexagons; areas with fewer than 5 children are not shown.",
+			'Where children in care come from: their home areas, counted in hexagons of 5 or more children.',
 		emptyNote: 'No area holds 5 or more children, or your account does not see them.',
 		defaultVisible: false,
 		styleLayerIds: ['hotspots-fill'],
 		countedStyleLayerIds: ['hotspots-fill'],
 		legend: (context) => {
 			const colours = hotspotRamp.slice(hotspotRamp.length - context.hotspotBreaks.length - 1);
-			return rangeLabels(context.hotspotBreaks, 'children').map((label, index) => ({
+			// Hexagons are larger on England's map, so the classes are this map's and the key says the size.
+			const size = context.hotspotCellKm2 ? ` per hexagon (${Math.round(context.hotspotCellKm2)} km²)` : '';
+			return rangeLabels(context.hotspotBreaks, `children${size}`).map((label, index) => ({
 				label,
 				swatch: { shape: 'fill', colour: colours[index] }
 			}));
@@ -337,11 +372,12 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 	placements: {
 		id: 'placements',
 		title: 'Placements',
-		description: "Lines from each child's home area to where they live now.",
+		description:
+			"Your LA's children placed outside it, as flows from your LA to the LA they live in, wider for more children. Click an LA or a hotspot for each child's line.",
 		emptyNote: "No placements to show: commissioners see the placements of their own LA's children.",
 		defaultVisible: false,
-		styleLayerIds: ['placements-line'],
-		countedStyleLayerIds: ['placements-line'],
+		styleLayerIds: ['placements-flow'],
+		countedStyleLayerIds: ['placements-flow'],
 		legend: () => [
 			{
 				label: 'Over 20 miles from home',
@@ -349,11 +385,11 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 			},
 			{
 				label: 'Outside the home LA, within 20 miles',
-				swatch: { shape: 'line', colour: placementColours.outsideLa, width: 2.5 }
+				swatch: { shape: 'line', colour: placementColours.outsideLa, width: 3 }
 			},
 			{
-				label: 'Inside the home LA, within 20 miles',
-				swatch: { shape: 'line', colour: placementColours.near, width: 1.5 }
+				label: 'Width: 1 child to 100 or more',
+				swatch: { shape: 'line', colour: placementColours.outsideLa, width: 6 }
 			}
 		]
 	}
@@ -363,5 +399,5 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 export const clickableStyleLayerIds = {
 	home: ['homes-circle'],
 	cell: ['hotspots-fill'],
-	la: ['la-fill', 'fostering-fill']
+	la: ['la-fill', 'fostering-fill', 'homes-fill']
 } as const;
