@@ -307,15 +307,18 @@ export class MapController {
 			hotspotCellKm2: data.hotspots.features.length
 				? getHexagonAreaAvg(getResolution(data.hotspots.features[0].properties.h3), 'km2')
 				: undefined,
-			homePlacesBreaks: data.boundaries.features.some((f) => f.properties.homePlacesPer10k != null)
-				? classBreaks(
-						data.boundaries.features.map((f) => f.properties.homePlacesPer10k),
-						4
+			homesPerLa: data.boundaries.features.some((f) => f.properties.homePlaces != null)
+				? data.boundaries.features.reduce(
+						(sum, f) => ({
+							homes: sum.homes + (f.properties.homes ?? 0),
+							places: sum.places + (f.properties.homePlaces ?? 0)
+						}),
+						{ homes: 0, places: 0 }
 					)
 				: undefined
 		};
 		for (const { spec } of styleLayers(this.#context)) {
-			if (spec.type === 'fill' && ['fostering-fill', 'hotspots-fill', 'homes-fill'].includes(spec.id)) {
+			if (spec.type === 'fill' && ['fostering-fill', 'hotspots-fill'].includes(spec.id)) {
 				this.#map.setPaintProperty(spec.id, 'fill-color', spec.paint?.['fill-color']);
 			}
 		}

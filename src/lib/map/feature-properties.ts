@@ -27,7 +27,6 @@ export interface BoundaryProperties {
 	/** Set on the client where homes are drawn per LA instead of as points (with-home-places.ts). */
 	homes?: number | null;
 	homePlaces?: number | null;
-	homePlacesPer10k?: number | null;
 	labelLon: number;
 	labelLat: number;
 }

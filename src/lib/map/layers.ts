@@ -11,7 +11,7 @@ import type {
 import {
 	chrome,
 	fosteringRamp,
-	homePlacesRamp,
+	homesPerLaColour,
 	hotspotRamp,
 	otherSectorColour,
 	placementColours,
@@ -42,8 +42,8 @@ export interface StyleContext {
 	labelFont: string[];
 	/** Drawn over a real basemap (PUBLIC_BASEMAP_STYLE): areas stay see-through so it shows. */
 	basemap?: boolean;
-	/** Classes of places in children's homes per 10,000 children, where homes are drawn per LA. */
-	homePlacesBreaks?: number[];
+	/** Where homes are drawn per LA (England): the totals drawn, which are the sidebar's. */
+	homesPerLa?: { homes: number; places: number };
 	/** Average area of a hotspot hexagon, in km² (it differs between a region's map and England's). */
 	hotspotCellKm2?: number;
 }
@@ -66,6 +66,8 @@ export interface MapLayerDefinition {
 	/** Style layers whose features are counted as "drawn" by the test hook and the benchmark. */
 	countedStyleLayerIds: string[];
 	legend(context: StyleContext): LegendItem[];
+	/** What the key says under the items: how its classes were chosen, when that differs between maps. */
+	legendNote?: (context: StyleContext) => string | null;
 	/** Said in the legend when the layer has nothing to draw for this user (access rules, privacy). */
 	emptyNote: string;
 }
@@ -170,21 +172,8 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 				source: 'hotspots',
 				paint: {
 					'fill-color': stepColours('children', hotspotRamp, context.hotspotBreaks),
-					'fill-opacity': perFeature(0.55),
-					'fill-antialias': false
-				}
-			}
-		},
-		{
-			owner: 'homes',
-			spec: {
-				id: 'homes-fill',
-				type: 'fill',
-				source: 'boundaries',
-				filter: ['has', 'homePlacesPer10k'],
-				paint: {
-					'fill-color': stepColours('homePlacesPer10k', homePlacesRamp, context.homePlacesBreaks ?? []),
-					'fill-opacity': perFeature(0.8),
+					// Over the fostering fill the hexagons must still read as their own colour.
+					'fill-opacity': perFeature(0.75),
 					'fill-antialias': false
 				}
 			}
@@ -267,6 +256,31 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 			}
 		},
 		{
+			owner: 'homes',
+			spec: {
+				id: 'homes-la-circle',
+				type: 'circle',
+				source: 'la-labels',
+				filter: ['has', 'homePlaces'],
+				paint: {
+					'circle-color': homesPerLaColour,
+					// Area by places: 400 places (the largest LAs) about 18 px across at England's zoom.
+					'circle-radius': [
+						'interpolate',
+						['linear'],
+						['zoom'],
+						5,
+						['*', 0.45, ['sqrt', ['coalesce', ['get', 'homePlaces'], 0]]],
+						9,
+						['*', 1.2, ['sqrt', ['coalesce', ['get', 'homePlaces'], 0]]]
+					],
+					'circle-opacity': 0.75,
+					'circle-stroke-color': '#ffffff',
+					'circle-stroke-width': 0.8
+				}
+			}
+		},
+		{
 			owner: 'boundaries',
 			spec: {
 				id: 'la-labels',
@@ -315,18 +329,21 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 		id: 'homes',
 		title: "Children's homes",
 		description:
-			"Sized by places, coloured by sector; locations are approximate (Ofsted redacts addresses). On England's map, places per 10,000 children by LA: homes are shown one by one on the maps of the RCCs you work in.",
+			"Sized by places, coloured by sector; locations are approximate (Ofsted redacts addresses). England's map counts them per LA: each home is on the map of the RCCs you work in.",
 		emptyNote: 'No homes to show: homes are on the maps of the RCCs you work in.',
 		defaultVisible: true,
-		styleLayerIds: ['homes-circle', 'homes-fill'],
-		countedStyleLayerIds: ['homes-circle', 'homes-fill'],
+		styleLayerIds: ['homes-circle', 'homes-la-circle'],
+		countedStyleLayerIds: ['homes-circle', 'homes-la-circle'],
 		legend: (context) => {
-			if (context.homePlacesBreaks) {
-				const colours = homePlacesRamp.slice(homePlacesRamp.length - context.homePlacesBreaks.length - 1);
-				return rangeLabels(context.homePlacesBreaks, 'places per 10,000 children').map((label, index) => ({
-					label,
-					swatch: { shape: 'fill', colour: colours[index] }
-				}));
+			if (context.homesPerLa) {
+				const { homes, places } = context.homesPerLa;
+				const count = (n: number) => n.toLocaleString('en-GB');
+				return [
+					{
+						label: `One circle per LA, area by places in its homes (${count(homes)} homes, ${count(places)} places in all)`,
+						swatch: { shape: 'circle', colour: homesPerLaColour, radius: 6 }
+					}
+				];
 			}
 			return Object.entries(sectorColours).map(([sector, colour]) => ({
 				label: sector,
@@ -342,6 +359,7 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 		defaultVisible: false,
 		styleLayerIds: ['fostering-fill'],
 		countedStyleLayerIds: ['fostering-fill'],
+		legendNote: () => "Per 10,000 children aged 0 to 17; classes are England's quintiles on every map.",
 		legend: (context) => {
 			const colours = fosteringRamp.slice(fosteringRamp.length - context.fosteringBreaks.length - 1);
 			return rangeLabels(context.fosteringBreaks, 'places').map((label, index) => ({
@@ -359,11 +377,14 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 		defaultVisible: false,
 		styleLayerIds: ['hotspots-fill'],
 		countedStyleLayerIds: ['hotspots-fill'],
+		// Hexagons are larger on England's map, so the classes are each map's and the key says the size.
+		legendNote: (context) =>
+			context.hotspotCellKm2
+				? `Children per hexagon of about ${Math.round(context.hotspotCellKm2)} km²; classes are this map's quartiles.`
+				: null,
 		legend: (context) => {
 			const colours = hotspotRamp.slice(hotspotRamp.length - context.hotspotBreaks.length - 1);
-			// Hexagons are larger on England's map, so the classes are this map's and the key says the size.
-			const size = context.hotspotCellKm2 ? ` per hexagon (${Math.round(context.hotspotCellKm2)} km²)` : '';
-			return rangeLabels(context.hotspotBreaks, `children${size}`).map((label, index) => ({
+			return rangeLabels(context.hotspotBreaks, 'children').map((label, index) => ({
 				label,
 				swatch: { shape: 'fill', colour: colours[index] }
 			}));
@@ -399,5 +420,5 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 export const clickableStyleLayerIds = {
 	home: ['homes-circle'],
 	cell: ['hotspots-fill'],
-	la: ['la-fill', 'fostering-fill', 'homes-fill']
+	la: ['la-fill', 'fostering-fill']
 } as const;

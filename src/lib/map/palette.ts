@@ -24,8 +24,8 @@ export const fosteringRamp = ['#edf8fb', '#b2e2e2', '#66c2a4', '#2ca25f', '#006d
 /** ColorBrewer RdPu, 4 classes: where children come from. */
 export const hotspotRamp = ['#fcc5c0', '#fa9fb5', '#dd3497', '#7a0177'] as const;
 
-/** ColorBrewer Blues, 4 classes: places in children's homes per LA (England, where homes are not drawn). */
-export const homePlacesRamp = ['#c6dbef', '#6baed6', '#2171b5', '#08306b'] as const;
+/** Homes drawn per LA (England): one circle each, the colour of the most common sector. */
+export const homesPerLaColour = '#E69F00';
 
 export const placementColours = {
 	/** Inside the home LA and within 20 miles: context, drawn quietly. */

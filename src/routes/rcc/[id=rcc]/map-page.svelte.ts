@@ -46,7 +46,7 @@ export class MapPage {
 			placements: none(data?.placements.features.length ?? 0),
 			homes:
 				none(data?.homes.features.length ?? 0) &&
-				!data?.boundaries.features.some((feature) => feature.properties.homePlacesPer10k != null)
+				!data?.boundaries.features.some((feature) => feature.properties.homePlaces != null)
 		};
 	});
 
