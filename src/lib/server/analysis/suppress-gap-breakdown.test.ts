@@ -99,6 +99,18 @@ describe('suppressGapBreakdown', () => {
 		expect(published.suggestion).toMatchObject({ kind: 'supported', places: 5 });
 	});
 
+	it("withholds a need's count when those without it would be 1 to 4", () => {
+		const most: GapBreakdown = {
+			cell: 'w',
+			groups: [group('supported', { A: { mental_health: 6 }, B: { mental_health: 4 } })],
+			byLa: { A: [7], B: [5] }
+		};
+		// 10 of the 12 have the need: shown, it tells that 2 do not.
+		const published = suppressGapBreakdown(most, []);
+		expect(published.groups[0].children).toEqual({ value: 12, suppressed: false });
+		expect(published.groups[0].needs[0].children).toEqual({ value: null, suppressed: true });
+	});
+
 	it('shows a need count when no small number hides behind it', () => {
 		const many: GapBreakdown = {
 			cell: 'y',
