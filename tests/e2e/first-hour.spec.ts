@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, Response } from '@playwright/test';
 import { expect, screenshotPath, signIn, test } from './fixtures';
 
@@ -107,4 +108,24 @@ test('an administrator finds administration from the header; a commissioner is t
 	await expect(page).toHaveURL(/\/$/);
 	await page.goto('/admin');
 	await page.screenshot({ path: screenshotPath('admin-403-commissioner') });
+});
+
+test('the gap breakdown, the what-if form and the key on the map pass axe', async ({ page, mapPage }) => {
+	await signIn(page);
+	await mapPage.goto('gm');
+	await mapPage.waitForIdle();
+	await mapPage.setLayer('Demand hotspots', true);
+	await mapPage.openSection('Gaps');
+	await page.getByRole('button', { name: 'Find gaps' }).click();
+	const gaps = page.getByRole('list', { name: 'Gaps ranked by children affected' }).getByRole('listitem');
+	await gaps.first().getByRole('button').click();
+	await page.getByRole('button', { name: 'Propose a home here for gap 1' }).click();
+	await page.getByRole('button', { name: 'Add proposed home in gap 1' }).click();
+	await expect(page.getByTestId('what-if-result')).toHaveAttribute('aria-busy', 'false');
+	const results = await new AxeBuilder({ page })
+		.include('.workspace')
+		.exclude('.maplibregl-canvas')
+		.analyze();
+	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
