@@ -99,6 +99,17 @@ describe('suppressGapBreakdown', () => {
 		expect(published.suggestion).toMatchObject({ kind: 'supported', places: 5 });
 	});
 
+	it("shows no other LA's count when the gap's total and the reader's own share give one away", () => {
+		// The gap's total (9) is published beside it: with B's own 6 known, A's 3 would follow.
+		const published = suppressGapBreakdown(
+			{ cell: 'v', groups: [group('supported', { A: { mental_health: 3 } })], byLa: { A: [3], B: [6] } },
+			['B']
+		);
+		expect(published.las.find((la) => la.code === 'A')!.children.suppressed).toBe(true);
+		expect(published.groups[0].children.suppressed).toBe(true);
+		expect(published.las.find((la) => la.code === 'B')!.children).toEqual({ value: 6, suppressed: false });
+	});
+
 	it("withholds a need's count when those without it would be 1 to 4", () => {
 		const most: GapBreakdown = {
 			cell: 'w',
