@@ -31,11 +31,19 @@ test('gaps are ranked, and a proposed home changes who could live within 20 mile
 	// The gap hexagons are drawn on the map.
 	await page.waitForFunction(() => (window.closeToHomeAnalysis?.renderedGapCells() ?? 0) > 0);
 
-	await gaps.first().getByRole('button').click();
-	await expect(gaps.first().getByRole('button')).toHaveAttribute('aria-pressed', 'true');
-	await mapPage.openSection('What if');
-	await page.getByLabel('Kind').selectOption('supported');
-	await page.getByLabel('Places').fill('30');
+	// The top gap says who it leaves unserved and why, and fills in a home that would serve them.
+	await gaps.first().getByRole('button', { pressed: false }).click();
+	await expect(gaps.first().getByRole('button').first()).toHaveAttribute('aria-pressed', 'true');
+	const details = page.getByTestId('gap-details');
+	await expect(details).toContainText('Who gap 1 leaves unserved');
+	await expect(details).toContainText(/need supported accommodation aged 16-17/);
+	await expect(details).toContainText('No supported accommodation vacancy within 20 miles of their home.');
+	await expect(details.getByRole('table', { name: 'Children per LA' })).toContainText('Manchester');
+	await details.getByRole('button', { name: 'Propose a home here for gap 1' }).click();
+	await expect(mapPage.sectionButton('What if')).toHaveAttribute('aria-expanded', 'true');
+	await expect(page.getByLabel('Kind')).toHaveValue('supported');
+	await expect(page.getByLabel('Ages from')).toHaveValue('16');
+	await expect(page.getByLabel('to', { exact: true })).toHaveValue('17');
 	const first = page.waitForResponse((response) => response.url().endsWith('/what-if.json'));
 	await page.getByRole('button', { name: 'Add proposed home in gap 1' }).click();
 	const proposedAt = (
@@ -46,8 +54,12 @@ test('gaps are ranked, and a proposed home changes who could live within 20 mile
 
 	const result = page.getByTestId('what-if-result');
 	await expect(result).toHaveAttribute('aria-busy', 'false');
-	const gained = Number(/\+(\d+)/.exec(await page.getByTestId('region-could-live').innerText())?.[1]);
+	// The pre-filled home moves the figure: more children within 20 miles, a lower share over 20 miles.
+	const gained = Number(await page.getByTestId('region-gained').innerText());
 	expect(gained).toBeGreaterThan(0);
+	const share = async (testId: string) => parseFloat(await page.getByTestId(testId).innerText());
+	expect(await share('region-share')).toBeLessThan(await share('region-share-before'));
+	await expect(page.getByTestId('helps-nobody')).toHaveCount(0);
 	await expect(page.getByRole('list', { name: 'Proposed homes' }).getByRole('listitem')).toHaveCount(1);
 	await expect(page.locator('.proposed-home-marker')).toHaveCount(1);
 	// Dragging the proposed home asks again for the new place, and the answer is shown.
@@ -66,15 +78,40 @@ test('gaps are ranked, and a proposed home changes who could live within 20 mile
 	const answer = (await (await moved).json()) as { region: { gained: { value: number | null } } };
 	await expect(result).toHaveAttribute('aria-busy', 'false');
 	if (answer.region.gained.value !== null)
-		await expect(page.getByTestId('region-could-live')).toContainText(`(+${answer.region.gained.value})`);
+		await expect(page.getByTestId('region-gained')).toHaveText(String(answer.region.gained.value));
 
 	await result.scrollIntoViewIfNeeded();
 	await page.screenshot({ path: screenshotPath('analysis-what-if') });
 
 	// Removing the proposal brings the region back to no gain.
 	await page.getByRole('button', { name: 'Remove proposed home 1' }).click();
-	await expect(page.getByTestId('region-could-live')).toContainText('(+0)');
+	await expect(page.getByTestId('region-gained')).toHaveText('0');
 	await expect(page.locator('.proposed-home-marker')).toHaveCount(0);
+
+	// A children's home in the same gap helps nobody, and says why.
+	await page.getByLabel('Kind').selectOption('childrens_home');
+	await page.getByRole('button', { name: 'Add proposed home in gap 1' }).click();
+	await expect(result).toHaveAttribute('aria-busy', 'false');
+	await expect(page.getByTestId('region-gained')).toHaveText('0');
+	await expect(page.getByTestId('helps-nobody')).toContainText(
+		/Helps nobody\. None of these children needs a children's home; \d+ need supported accommodation aged 16-17\./
+	);
+	await page.getByTestId('helps-nobody').scrollIntoViewIfNeeded();
+	await page.screenshot({ path: screenshotPath('analysis-helps-nobody') });
+});
+
+test("a closed section's drawings leave the map and come back when it opens", async ({ page, mapPage }) => {
+	await signIn(page);
+	await mapPage.goto('gm');
+	await mapPage.waitForIdle();
+	await mapPage.openSection('Gaps');
+	await page.getByRole('button', { name: 'Find gaps' }).click();
+	const drawn = () => page.evaluate(() => window.closeToHomeAnalysis?.renderedGapCells() ?? 0);
+	await expect.poll(drawn).toBeGreaterThan(0);
+	await mapPage.sectionButton('Gaps').click();
+	await expect.poll(drawn).toBe(0);
+	await mapPage.openSection('Gaps');
+	await expect.poll(drawn).toBeGreaterThan(0);
 });
 
 test('one map-click tool is armed at a time; Escape disarms; a proposed home goes where the map is clicked', async ({

@@ -36,7 +36,9 @@ test('the Greater Manchester map draws every layer, names every member LA and to
 	expect(counts.homes).toBeGreaterThan(100);
 	expect(counts.fostering).toBeGreaterThanOrEqual(gmMembers.length);
 	expect(counts.hotspots).toBeGreaterThan(5);
-	expect(counts.placements).toBeGreaterThan(50);
+	// Flows between LAs, not a line a child.
+	expect(counts.placements).toBeGreaterThan(3);
+	expect(counts.placements).toBeLessThan(60);
 	await mapPage.screenshot('gm-all-layers');
 
 	await mapPage.setLayer("Children's homes", false);

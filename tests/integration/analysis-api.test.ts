@@ -7,11 +7,13 @@ import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
 import type { AnalysisInput } from '../../src/lib/domain/analysis';
 import type { CurrentUser } from '../../src/lib/domain/types';
 import type { PublicGapCell } from '../../src/lib/server/analysis/suppress-gaps';
+import type { PublicGapBreakdown } from '../../src/lib/server/analysis/suppress-gap-breakdown';
 import type { PublicWhatIf } from '../../src/lib/server/analysis/suppress-what-if';
 import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
 import { commissionerOf, insertFixture, LA, OUTSIDER, VIEWER } from './api-fixture';
 
 const COMMISSIONER_A = commissionerOf(LA.A, 'Alpha');
+const COMMISSIONER_B = commissionerOf(LA.B, 'Beta');
 /** Six secure-placed children of Beta from one spot, placed far away: no secure home anywhere near. */
 const GAP_HOME: [number, number] = [-1.6, 53.4];
 
@@ -121,21 +123,60 @@ describe.each(backends)('analysis API on %s', (backend) => {
 		expect(beta.percentOver20MilesNow).toEqual({ value: null, suppressed: true });
 		expect(beta.percentOver20MilesAfter).toEqual({ value: 0, suppressed: false });
 		expect(beta.percentOver20MilesBefore).toEqual({ value: null, suppressed: true });
-		// Alpha's own figure (1 child over 20 miles) is shown to Alpha's commissioner, withheld from a viewer.
+		// Alpha's own figure (1 child over 20 miles) is shown to Alpha's commissioner, withheld from Beta's.
 		expect(alpha.over20Miles).toEqual({ value: 1, suppressed: false });
-		const viewer = (await (
-			await call(whatIfOf, 'what-if.json', VIEWER, { proposals })
+		const other = (await (
+			await call(whatIfOf, 'what-if.json', COMMISSIONER_B, { proposals })
 		).json()) as PublicWhatIf;
-		expect(viewer.las[0].over20Miles).toEqual({ value: null, suppressed: true });
+		expect(other.las[0].over20Miles).toEqual({ value: null, suppressed: true });
+	});
+
+	it('says whether each proposed home serves anyone, and not how many', async () => {
+		const proposals = [
+			{ action: 'add', id: 'fits', kind: 'secure', location: GAP_HOME, places: 10, ageMin: 10, ageMax: 17 },
+			{ action: 'add', id: 'wrong-kind', kind: 'childrens_home', location: GAP_HOME, places: 6 }
+		];
+		const body = (await (
+			await call(whatIfOf, 'what-if.json', COMMISSIONER_A, { proposals })
+		).json()) as PublicWhatIf & { proposals: unknown };
+		expect(body.proposals).toEqual([
+			{ id: 'fits', helps: true },
+			{ id: 'wrong-kind', helps: false }
+		]);
+	});
+
+	it('refuses a viewer a what-if: proposing homes is for commissioners and administrators', async () => {
+		const response = await call(whatIfOf, 'what-if.json', VIEWER, { proposals: [] });
+		expect(response.status).toBe(403);
+		expect(((await response.json()) as { message: string }).message).toMatch(/Viewers cannot propose homes/);
+	});
+
+	it('says who each gap leaves unserved, per LA, withholding other LAs’ small counts', async () => {
+		type Cells = { cells: (PublicGapCell & { unserved: PublicGapBreakdown })[] };
+		const gaps = (await (await call(gapsOf, 'gaps.json', COMMISSIONER_A)).json()) as Cells;
+		const { unserved } = gaps.cells[0];
+		expect(unserved.groups.map((g) => [g.kind, g.ageBand, g.children])).toEqual([
+			['secure', '10-15', { value: 6, suppressed: false }]
+		]);
+		expect(unserved.las).toEqual([
+			{ code: LA.B, children: { value: 6, suppressed: false }, byGroup: [{ value: 6, suppressed: false }] }
+		]);
+		expect(unserved.suggestion).toEqual({ kind: 'secure', ageMin: 10, ageMax: 15, needs: [], places: 6 });
+		// The suggested home, proposed in the gap, serves them.
+		const proposal = { action: 'add', id: 's', location: GAP_HOME, ...unserved.suggestion };
+		const after = (await (
+			await call(whatIfOf, 'what-if.json', COMMISSIONER_A, { proposals: [proposal] })
+		).json()) as PublicWhatIf;
+		expect(after.region.gained).toEqual({ value: 6, suppressed: false });
 	});
 
 	it('refuses invalid proposals with the problems listed', async () => {
-		const bad = await call(whatIfOf, 'what-if.json', VIEWER, {
+		const bad = await call(whatIfOf, 'what-if.json', COMMISSIONER_A, {
 			proposals: [{ action: 'add', id: 'x', kind: 'castle', location: [500, 0], places: 2 }]
 		});
 		expect(bad.status).toBe(400);
 		const body = (await bad.json()) as { issues: string[] };
 		expect(body.issues.join(' ')).toMatch(/kind/);
-		expect((await call(whatIfOf, 'what-if.json', VIEWER, 'not json')).status).toBe(400);
+		expect((await call(whatIfOf, 'what-if.json', COMMISSIONER_A, 'not json')).status).toBe(400);
 	});
 });

@@ -17,7 +17,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './worker-url';
 import { bbox } from '@turf/turf';
 import { attributions } from './attribution';
+import { getHexagonAreaAvg, getResolution } from 'h3-js';
 import { classBreaks } from './class-breaks';
+import { placementFlows } from './placement-flows';
 import { featureIndex, type FeatureIndex } from './feature-index';
 import type { MapData } from './feature-properties';
 import { labelPoints } from './label-points';
@@ -27,6 +29,7 @@ import {
 	mapLayers,
 	styleLayers,
 	type LayerId,
+	FOSTERING_BREAKS,
 	type SourceId,
 	type StyleContext
 } from './layers';
@@ -67,7 +70,15 @@ const englandBounds: LngLatBoundsLike = [
 /** Drawn in the browser from the local system font: no glyph server and no internet needed. */
 const localLabelFont = ['system-ui', 'Arial', 'sans-serif'];
 
-const sourceIds: SourceId[] = ['regions', 'boundaries', 'la-labels', 'homes', 'hotspots', 'placements'];
+const sourceIds: SourceId[] = [
+	'regions',
+	'boundaries',
+	'la-labels',
+	'homes',
+	'hotspots',
+	'placements',
+	'placement-flows'
+];
 
 const ownBaseStyle: StyleSpecification = {
 	version: 8,
@@ -284,22 +295,30 @@ export class MapController {
 		this.#source('homes').setData(data.homes);
 		this.#source('hotspots').setData(data.hotspots);
 		this.#source('placements').setData(data.placements);
+		this.#source('placement-flows').setData(placementFlows(data.placements, data.boundaries));
 		this.#index = featureIndex(data);
 		this.#context = {
 			...this.#context,
-			fosteringBreaks: classBreaks(
-				data.boundaries.features
-					.filter((f) => f.properties.member)
-					.map((f) => f.properties.fosteringPlacesPer10k),
-				5
-			),
+			fosteringBreaks: FOSTERING_BREAKS,
 			hotspotBreaks: classBreaks(
 				data.hotspots.features.map((f) => f.properties.children),
 				4
-			)
+			),
+			hotspotCellKm2: data.hotspots.features.length
+				? getHexagonAreaAvg(getResolution(data.hotspots.features[0].properties.h3), 'km2')
+				: undefined,
+			homesPerLa: data.boundaries.features.some((f) => f.properties.homePlaces != null)
+				? data.boundaries.features.reduce(
+						(sum, f) => ({
+							homes: sum.homes + (f.properties.homes ?? 0),
+							places: sum.places + (f.properties.homePlaces ?? 0)
+						}),
+						{ homes: 0, places: 0 }
+					)
+				: undefined
 		};
 		for (const { spec } of styleLayers(this.#context)) {
-			if (spec.type === 'fill' && (spec.id === 'fostering-fill' || spec.id === 'hotspots-fill')) {
+			if (spec.type === 'fill' && ['fostering-fill', 'hotspots-fill'].includes(spec.id)) {
 				this.#map.setPaintProperty(spec.id, 'fill-color', spec.paint?.['fill-color']);
 			}
 		}

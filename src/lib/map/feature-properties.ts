@@ -24,6 +24,9 @@ export interface BoundaryProperties {
 	/** Per 10,000 children aged 0-17. */
 	fosteringPlacesPer10k: number | null;
 	fosteringVacanciesPer10k: number | null;
+	/** Set on the client where homes are drawn per LA instead of as points (with-home-places.ts). */
+	homes?: number | null;
+	homePlaces?: number | null;
 	labelLon: number;
 	labelLat: number;
 }

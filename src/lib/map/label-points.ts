@@ -5,6 +5,9 @@ export interface LabelProperties {
 	code: string;
 	name: string;
 	population0to17: number | null;
+	/** Where homes are drawn per LA (England): its children's homes and their places. */
+	homes?: number | null;
+	homePlaces?: number | null;
 }
 
 /**
@@ -23,7 +26,10 @@ export function labelPoints(boundaries: Boundaries): FeatureCollection<Point, La
 				properties: {
 					code: feature.properties.code,
 					name: feature.properties.name,
-					population0to17: feature.properties.population0to17
+					population0to17: feature.properties.population0to17,
+					...(feature.properties.homePlaces != null
+						? { homes: feature.properties.homes, homePlaces: feature.properties.homePlaces }
+						: {})
 				}
 			}))
 	};

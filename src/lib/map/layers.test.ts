@@ -68,10 +68,9 @@ describe('the style MapLibre is given', () => {
 	const style = (breaks: { fosteringBreaks: number[]; hotspotBreaks: number[] }) => ({
 		version: 8 as const,
 		sources: Object.fromEntries(
-			['regions', 'boundaries', 'la-labels', 'homes', 'hotspots', 'placements'].map((id) => [
-				id,
-				{ type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } }
-			])
+			['regions', 'boundaries', 'la-labels', 'homes', 'hotspots', 'placements', 'placement-flows'].map(
+				(id) => [id, { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } }]
+			)
 		),
 		layers: styleLayers({ ...breaks, labelFont: ['sans-serif'] }).map(({ spec }) => spec)
 	});

@@ -11,6 +11,7 @@ import type {
 import {
 	chrome,
 	fosteringRamp,
+	homesPerLaColour,
 	hotspotRamp,
 	otherSectorColour,
 	placementColours,
@@ -20,7 +21,8 @@ import {
 export const layerIds = ['boundaries', 'fostering', 'hotspots', 'placements', 'homes'] as const;
 export type LayerId = (typeof layerIds)[number];
 
-export type SourceId = 'regions' | 'boundaries' | 'la-labels' | 'homes' | 'hotspots' | 'placements';
+export type SourceId =
+	'regions' | 'boundaries' | 'la-labels' | 'homes' | 'hotspots' | 'placements' | 'placement-flows';
 
 export type Swatch =
 	| { shape: 'fill'; colour: string; outline?: string }
@@ -40,7 +42,19 @@ export interface StyleContext {
 	labelFont: string[];
 	/** Drawn over a real basemap (PUBLIC_BASEMAP_STYLE): areas stay see-through so it shows. */
 	basemap?: boolean;
+	/** Where homes are drawn per LA (England): the totals drawn, which are the sidebar's. */
+	homesPerLa?: { homes: number; places: number };
+	/** Average area of a hotspot hexagon, in km² (it differs between a region's map and England's). */
+	hotspotCellKm2?: number;
 }
+
+export const emptyStyleContext: StyleContext = { fosteringBreaks: [], hotspotBreaks: [], labelFont: [] };
+
+/**
+ * Fostering places per 10,000 children: England's quintiles (2025 data, rounded), the same on every
+ * map so that a colour means the same rate on a region's map as on England's.
+ */
+export const FOSTERING_BREAKS = [40, 55, 65, 80];
 
 export interface MapLayerDefinition {
 	id: LayerId;
@@ -52,6 +66,8 @@ export interface MapLayerDefinition {
 	/** Style layers whose features are counted as "drawn" by the test hook and the benchmark. */
 	countedStyleLayerIds: string[];
 	legend(context: StyleContext): LegendItem[];
+	/** What the key says under the items: how its classes were chosen, when that differs between maps. */
+	legendNote?: (context: StyleContext) => string | null;
 	/** Said in the legend when the layer has nothing to draw for this user (access rules, privacy). */
 	emptyNote: string;
 }
@@ -156,7 +172,8 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 				source: 'hotspots',
 				paint: {
 					'fill-color': stepColours('children', hotspotRamp, context.hotspotBreaks),
-					'fill-opacity': perFeature(0.55),
+					// Over the fostering fill the hexagons must still read as their own colour.
+					'fill-opacity': perFeature(0.75),
 					'fill-antialias': false
 				}
 			}
@@ -190,24 +207,20 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 		{
 			owner: 'placements',
 			spec: {
-				id: 'placements-line',
+				id: 'placements-flow',
 				type: 'line',
-				source: 'placements',
-				layout: {
-					// Long journeys on top, so the ones that matter are not buried under local ones.
-					'line-sort-key': ['case', ['get', 'over20Miles'], 2, ['get', 'outsideLa'], 1, 0]
-				},
+				source: 'placement-flows',
+				layout: { 'line-cap': 'round', 'line-sort-key': ['get', 'sortKey'] },
 				paint: {
 					'line-color': [
 						'case',
 						['get', 'over20Miles'],
 						placementColours.over20Miles,
-						['get', 'outsideLa'],
-						placementColours.outsideLa,
-						placementColours.near
+						placementColours.outsideLa
 					],
-					'line-width': ['case', ['get', 'over20Miles'], 1.6, ['get', 'outsideLa'], 1.2, 0.7],
-					'line-opacity': ['case', ['get', 'over20Miles'], 0.75, ['get', 'outsideLa'], 0.6, 0.3]
+					// Width by children: area-like growth, so one flow of 40 does not drown ten of 4.
+					'line-width': ['interpolate', ['linear'], ['sqrt', ['get', 'children']], 1, 1.5, 10, 14],
+					'line-opacity': perFeature(0.7)
 				}
 			}
 		},
@@ -239,6 +252,31 @@ export function styleLayers(context: StyleContext): { owner: LayerId | 'base'; s
 					'circle-opacity': 0.85,
 					'circle-stroke-color': ['case', selected, chrome.selected, '#ffffff'],
 					'circle-stroke-width': ['case', selected, 3, 0.8]
+				}
+			}
+		},
+		{
+			owner: 'homes',
+			spec: {
+				id: 'homes-la-circle',
+				type: 'circle',
+				source: 'la-labels',
+				filter: ['has', 'homePlaces'],
+				paint: {
+					'circle-color': homesPerLaColour,
+					// Area by places: 400 places (the largest LAs) about 18 px across at England's zoom.
+					'circle-radius': [
+						'interpolate',
+						['linear'],
+						['zoom'],
+						5,
+						['*', 0.45, ['sqrt', ['coalesce', ['get', 'homePlaces'], 0]]],
+						9,
+						['*', 1.2, ['sqrt', ['coalesce', ['get', 'homePlaces'], 0]]]
+					],
+					'circle-opacity': 0.75,
+					'circle-stroke-color': '#ffffff',
+					'circle-stroke-width': 0.8
 				}
 			}
 		},
@@ -290,16 +328,28 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 	homes: {
 		id: 'homes',
 		title: "Children's homes",
-		description: 'Sized by places, coloured by sector. Locations are approximate: Ofsted redacts addresses.',
+		description:
+			"Sized by places, coloured by sector; locations are approximate (Ofsted redacts addresses). England's map counts them per LA: each home is on the map of the RCCs you work in.",
 		emptyNote: 'No homes to show: homes are on the maps of the RCCs you work in.',
 		defaultVisible: true,
-		styleLayerIds: ['homes-circle'],
-		countedStyleLayerIds: ['homes-circle'],
-		legend: () =>
-			Object.entries(sectorColours).map(([sector, colour]) => ({
+		styleLayerIds: ['homes-circle', 'homes-la-circle'],
+		countedStyleLayerIds: ['homes-circle', 'homes-la-circle'],
+		legend: (context) => {
+			if (context.homesPerLa) {
+				const { homes, places } = context.homesPerLa;
+				const count = (n: number) => n.toLocaleString('en-GB');
+				return [
+					{
+						label: `One circle per LA, area by places in its homes (${count(homes)} homes, ${count(places)} places in all)`,
+						swatch: { shape: 'circle', colour: homesPerLaColour, radius: 6 }
+					}
+				];
+			}
+			return Object.entries(sectorColours).map(([sector, colour]) => ({
 				label: sector,
 				swatch: { shape: 'circle', colour, radius: 5 }
-			}))
+			}));
+		}
 	},
 	fostering: {
 		id: 'fostering',
@@ -309,6 +359,7 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 		defaultVisible: false,
 		styleLayerIds: ['fostering-fill'],
 		countedStyleLayerIds: ['fostering-fill'],
+		legendNote: () => "Per 10,000 children aged 0 to 17; classes are England's quintiles on every map.",
 		legend: (context) => {
 			const colours = fosteringRamp.slice(fosteringRamp.length - context.fosteringBreaks.length - 1);
 			return rangeLabels(context.fosteringBreaks, 'places').map((label, index) => ({
@@ -321,11 +372,16 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 		id: 'hotspots',
 		title: 'Demand hotspots',
 		description:
-			"Where looked-after children's homes are, as hexagons; areas with fewer than 5 children are not shown.",
+			'Where children in care come from: their home areas, counted in hexagons of 5 or more children.',
 		emptyNote: 'No area holds 5 or more children, or your account does not see them.',
 		defaultVisible: false,
 		styleLayerIds: ['hotspots-fill'],
 		countedStyleLayerIds: ['hotspots-fill'],
+		// Hexagons are larger on England's map, so the classes are each map's and the key says the size.
+		legendNote: (context) =>
+			context.hotspotCellKm2
+				? `Children per hexagon of about ${Math.round(context.hotspotCellKm2)} km²; classes are this map's quartiles.`
+				: null,
 		legend: (context) => {
 			const colours = hotspotRamp.slice(hotspotRamp.length - context.hotspotBreaks.length - 1);
 			return rangeLabels(context.hotspotBreaks, 'children').map((label, index) => ({
@@ -337,11 +393,12 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 	placements: {
 		id: 'placements',
 		title: 'Placements',
-		description: "Lines from each child's home area to where they live now.",
+		description:
+			"Your LA's children placed outside it, as flows from your LA to the LA they live in, wider for more children. Click an LA or a hotspot for each child's line.",
 		emptyNote: "No placements to show: commissioners see the placements of their own LA's children.",
 		defaultVisible: false,
-		styleLayerIds: ['placements-line'],
-		countedStyleLayerIds: ['placements-line'],
+		styleLayerIds: ['placements-flow'],
+		countedStyleLayerIds: ['placements-flow'],
 		legend: () => [
 			{
 				label: 'Over 20 miles from home',
@@ -349,11 +406,11 @@ export const mapLayers: Record<LayerId, MapLayerDefinition> = {
 			},
 			{
 				label: 'Outside the home LA, within 20 miles',
-				swatch: { shape: 'line', colour: placementColours.outsideLa, width: 2.5 }
+				swatch: { shape: 'line', colour: placementColours.outsideLa, width: 3 }
 			},
 			{
-				label: 'Inside the home LA, within 20 miles',
-				swatch: { shape: 'line', colour: placementColours.near, width: 1.5 }
+				label: 'Width: 1 child to 100 or more',
+				swatch: { shape: 'line', colour: placementColours.outsideLa, width: 6 }
 			}
 		]
 	}

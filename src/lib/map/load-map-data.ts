@@ -1,5 +1,7 @@
 import type { Boundaries, Homes, Hotspots, MapData, Placements, Regions } from './feature-properties';
+import { ENGLAND_ID, type AreaSummary } from '$lib/domain/types';
 import type { LayerId } from './layers';
+import { withHomePlaces } from './with-home-places';
 
 export class MapDataError extends Error {}
 
@@ -13,11 +15,14 @@ export interface LoadedMapData {
 
 const restrictedStatuses = [401, 403];
 
-async function collection<T>(fetch: Fetch, url: string, restricted?: () => void): Promise<T> {
+const none = { type: 'FeatureCollection', features: [] };
+
+async function collection<T>(fetch: Fetch, url: string | undefined, restricted?: () => void): Promise<T> {
+	if (url === undefined) return none as T;
 	const response = await fetch(url);
 	if (restricted && restrictedStatuses.includes(response.status)) {
 		restricted();
-		return { type: 'FeatureCollection', features: [] } as T;
+		return none as T;
 	}
 	if (!response.ok)
 		throw new MapDataError(`${url} answered ${response.status} ${response.statusText}`.trim());
@@ -35,20 +40,33 @@ async function collection<T>(fetch: Fetch, url: string, restricted?: () => void)
 	return body as T;
 }
 
-/** The GeoJSON one RCC's map is drawn from, so the page can also ask the browser to preload it. */
-export function mapDataUrls(rccId: string) {
+/**
+ * The GeoJSON one RCC's map is drawn from, so the page can also ask the browser to preload it.
+ * England's map asks for no homes nor placements: no one may see them nationally (access.ts
+ * canSeeHomes), so homes are drawn per LA from the summary instead.
+ */
+export function mapDataUrls(
+	rccId: string
+): Record<'regions' | 'boundaries' | 'hotspots', string> & Partial<Record<'homes' | 'placements', string>> {
 	const base = `/api/rccs/${encodeURIComponent(rccId)}`;
-	return {
+	const shared = {
 		regions: '/api/regions.geojson',
 		boundaries: `${base}/boundaries.geojson`,
-		homes: `${base}/homes.geojson`,
-		hotspots: `${base}/hotspots.geojson`,
-		placements: `${base}/placements.geojson`
+		hotspots: `${base}/hotspots.geojson`
 	};
+	if (rccId === ENGLAND_ID) return shared;
+	return { ...shared, homes: `${base}/homes.geojson`, placements: `${base}/placements.geojson` };
 }
 
-/** Fetches every layer of one RCC's map at once (the API serves each as its own GeoJSON). */
-export async function loadMapData(fetch: Fetch, rccId: string): Promise<LoadedMapData> {
+/**
+ * Fetches every layer of one RCC's map at once (the API serves each as its own GeoJSON). `las`: the
+ * summary's LAs, whose homes and places are set on the boundaries when homes are not drawn as points.
+ */
+export async function loadMapData(
+	fetch: Fetch,
+	rccId: string,
+	las: readonly AreaSummary[] = []
+): Promise<LoadedMapData> {
 	const urls = mapDataUrls(rccId);
 	const restricted: LayerId[] = [];
 	const mayBeRestricted = (layer: LayerId) => () => restricted.push(layer);
@@ -59,5 +77,6 @@ export async function loadMapData(fetch: Fetch, rccId: string): Promise<LoadedMa
 		collection<Hotspots>(fetch, urls.hotspots, mayBeRestricted('hotspots')),
 		collection<Placements>(fetch, urls.placements, mayBeRestricted('placements'))
 	]);
-	return { data: { regions, boundaries, homes, hotspots, placements }, restricted };
+	const drawn = urls.homes === undefined ? withHomePlaces(boundaries, las) : boundaries;
+	return { data: { regions, boundaries: drawn, homes, hotspots, placements }, restricted };
 }

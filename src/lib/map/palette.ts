@@ -13,11 +13,19 @@ export const sectorColours: Record<string, string> = {
 };
 export const otherSectorColour = '#999999';
 
-/** ColorBrewer YlGnBu, 5 classes: fostering capacity (more is better, so it reads as "cool"). */
-export const fosteringRamp = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'] as const;
+/**
+ * Fostering capacity and demand hotspots are often on together, so they take the two arms of
+ * ColorBrewer's PiYG, a diverging scheme chosen to stay apart under the common colour-vision
+ * deficiencies: green for capacity (more is better), magenta for where children come from.
+ */
+/** ColorBrewer BuGn, 5 classes: fostering capacity. */
+export const fosteringRamp = ['#edf8fb', '#b2e2e2', '#66c2a4', '#2ca25f', '#006d2c'] as const;
 
-/** ColorBrewer Purples, 4 classes: where children come from (kept apart from the fostering ramp). */
-export const hotspotRamp = ['#cbc9e2', '#9e9ac8', '#756bb1', '#54278f'] as const;
+/** ColorBrewer RdPu, 4 classes: where children come from. */
+export const hotspotRamp = ['#fcc5c0', '#fa9fb5', '#dd3497', '#7a0177'] as const;
+
+/** Homes drawn per LA (England): one circle each, the colour of the most common sector. */
+export const homesPerLaColour = '#E69F00';
 
 export const placementColours = {
 	/** Inside the home LA and within 20 miles: context, drawn quietly. */

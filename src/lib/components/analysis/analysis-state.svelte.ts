@@ -1,11 +1,18 @@
-import type { Proposal, ProvisionKind } from '$lib/domain/analysis';
+import type { Proposal } from '$lib/domain/analysis';
 import type { LonLat } from '$lib/domain/types';
 import type { PublicGapCell } from '$lib/server/analysis/suppress-gaps';
-import type { PublicWhatIf } from '$lib/server/analysis/suppress-what-if';
+import type { PublicGapBreakdown } from '$lib/server/analysis/suppress-gap-breakdown';
+import type { PublicWhatIf as SuppressedWhatIf } from '$lib/server/analysis/suppress-what-if';
 import { readJson } from '$lib/read-json';
 import { latestOnly } from './latest-only';
 
-export type { PublicGapCell, PublicWhatIf };
+/** A gap as gaps.json serves it: the cell, and who in it is unserved. */
+export type GapCellWithUnserved = PublicGapCell & { unserved: PublicGapBreakdown };
+
+/** The what-if as what-if.json serves it: the figures, and whether each proposal serves anyone. */
+export type PublicWhatIf = SuppressedWhatIf & { proposals: { id: string; helps: boolean }[] };
+
+export type { PublicGapCell };
 
 export type ProposedHome = Extract<Proposal, { action: 'add' }>;
 
@@ -24,7 +31,7 @@ export function ringCentre(ring: readonly LonLat[]): LonLat {
  * suppressed (the reader's own LA in full), so every role sees the same region-wide figures.
  */
 export class AnalysisState {
-	gaps = $state<PublicGapCell[] | null>(null);
+	gaps = $state<GapCellWithUnserved[] | null>(null);
 	gapsLoading = $state(false);
 	gapsError = $state<string | null>(null);
 	selectedCell = $state<string | null>(null);
@@ -54,7 +61,7 @@ export class AnalysisState {
 		this.gapsLoading = true;
 		this.gapsError = null;
 		try {
-			const body = await readJson<{ cells: PublicGapCell[] }>(
+			const body = await readJson<{ cells: GapCellWithUnserved[] }>(
 				await this.fetcher(`/api/rccs/${this.rccId}/gaps.json`)
 			);
 			this.gaps = body.cells;
@@ -65,15 +72,8 @@ export class AnalysisState {
 		}
 	}
 
-	add(location: LonLat, kind: ProvisionKind, places: number, needs: string[] = []): ProposedHome {
-		const home: ProposedHome = {
-			action: 'add',
-			id: `proposed-${this.#nextId++}`,
-			kind,
-			location,
-			places,
-			needs
-		};
+	add(location: LonLat, shape: Omit<ProposedHome, 'action' | 'id' | 'location'>): ProposedHome {
+		const home: ProposedHome = { action: 'add', id: `proposed-${this.#nextId++}`, location, ...shape };
 		this.proposals = [...this.proposals, home];
 		void this.recompute();
 		return home;

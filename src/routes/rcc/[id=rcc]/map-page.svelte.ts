@@ -1,6 +1,7 @@
+import type { AreaSummary } from '$lib/domain/types';
 import type { MapStatus } from '$lib/map/controller';
 import type { MapData } from '$lib/map/feature-properties';
-import { layerIds, mapLayers, type LayerId, type StyleContext } from '$lib/map/layers';
+import { emptyStyleContext, layerIds, mapLayers, type LayerId, type StyleContext } from '$lib/map/layers';
 import { loadMapData, type LoadedMapData } from '$lib/map/load-map-data';
 import type { MapViewState, Selection } from '$lib/map/view-state';
 
@@ -19,7 +20,7 @@ export class MapPage {
 	loadError = $state<string | null>(null);
 	mapStatus = $state<MapStatus>('loading');
 	mapError = $state<string | null>(null);
-	styleContext = $state.raw<StyleContext>({ fosteringBreaks: [], hotspotBreaks: [], labelFont: [] });
+	styleContext = $state.raw<StyleContext>(emptyStyleContext);
 
 	/** A fresh plain object each time, so the map controller can compare it with the last one. */
 	viewState: MapViewState = $derived({
@@ -43,14 +44,16 @@ export class MapPage {
 			),
 			hotspots: none(data?.hotspots.features.length ?? 0),
 			placements: none(data?.placements.features.length ?? 0),
-			homes: none(data?.homes.features.length ?? 0)
+			homes:
+				none(data?.homes.features.length ?? 0) &&
+				!data?.boundaries.features.some((feature) => feature.properties.homePlaces != null)
 		};
 	});
 
-	async load(fetcher: typeof fetch, rccId: string) {
+	async load(fetcher: typeof fetch, rccId: string, las: readonly AreaSummary[] = []) {
 		this.loadError = null;
 		try {
-			const loaded: LoadedMapData = await loadMapData(fetcher, rccId);
+			const loaded: LoadedMapData = await loadMapData(fetcher, rccId, las);
 			this.restricted = loaded.restricted;
 			this.data = loaded.data;
 		} catch (error) {

@@ -1,7 +1,9 @@
 import { coverageGaps } from '$lib/domain/analysis';
+import { gapBreakdown } from '$lib/domain/analysis/gap-breakdown';
 import { ENGLAND_ID } from '$lib/domain/types';
 import { canSeeChildRecords, canSeeChildLocations, denied } from '$lib/server/access';
 import { regionAnalysis } from '$lib/server/analysis/region-analysis';
+import { suppressGapBreakdown } from '$lib/server/analysis/suppress-gap-breakdown';
 import { suppressGaps } from '$lib/server/analysis/suppress-gaps';
 import { jsonResponse } from '$lib/server/json-response';
 import { notFound, rccOr404 } from '$lib/server/responses';
@@ -17,7 +19,9 @@ const DEFAULT_RESOLUTION = 5;
 
 /**
  * Gaps of the RCC, ranked: cells whose children are placed over 20 miles away with no suitable vacancy
- * within 20 miles, computed on the server over all member LAs' children and published suppressed.
+ * within 20 miles, computed on the server over all member LAs' children and published suppressed. Each
+ * cell's `unserved` says who they are (provision needed, age band, needs, per LA) and what would serve
+ * the largest group.
  */
 export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 	const { sql } = locals.runtime.db;
@@ -32,5 +36,15 @@ export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 	const context = await regionAnalysis(sql, rcc);
 	const gaps = coverageGaps(context, { resolution: asked, laCodes: rcc.laCodes });
 	const own = rcc.laCodes.filter((code) => canSeeChildRecords(user, code));
-	return jsonResponse({ resolution: asked, cells: suppressGaps(gaps, own) }, { request });
+	const cells = suppressGaps(gaps, own);
+	const published = new Set(cells.map((cell) => cell.cell));
+	const breakdowns = new Map(
+		gapBreakdown(context, { ...gaps, ranked: gaps.ranked.filter((cell) => published.has(cell.cell)) }).map(
+			(breakdown) => [breakdown.cell, suppressGapBreakdown(breakdown, own)]
+		)
+	);
+	return jsonResponse(
+		{ resolution: asked, cells: cells.map((cell) => ({ ...cell, unserved: breakdowns.get(cell.cell)! })) },
+		{ request }
+	);
 };

@@ -1,6 +1,6 @@
 import { AnalysisInputError, parseProposals, whatIf } from '$lib/domain/analysis';
 import { ENGLAND_ID } from '$lib/domain/types';
-import { canSeeChildRecords, canSeeChildLocations, denied } from '$lib/server/access';
+import { canEditPlans, canSeeChildRecords, denied } from '$lib/server/access';
 import { regionAnalysis } from '$lib/server/analysis/region-analysis';
 import { suppressWhatIf } from '$lib/server/analysis/suppress-what-if';
 import { jsonResponse } from '$lib/server/json-response';
@@ -14,6 +14,8 @@ const MAX_PROPOSALS = 200;
  * What-if over all the RCC's children: `{ proposals }` (added, moved or removed homes, validated with
  * zod) -> per member LA and for the region, children over 20 miles who could live within 20 miles before
  * and after, and the share over 20 miles now and after; suppressed except the reader's own LAs.
+ * `proposals` says of each added or moved home whether it serves anyone: only whether, not how many,
+ * since the per-home counts add up to the region's gain and could reveal a withheld one.
  */
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const { sql } = locals.runtime.db;
@@ -21,7 +23,13 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const { rcc, response } = await rccOr404(sql, params.id, user);
 	if (!rcc) return response;
 	if (rcc.id === ENGLAND_ID) return notFound('The analysis is per RCC.');
-	if (!canSeeChildLocations(user, rcc.id)) return denied(user);
+	// Proposing homes is scenario work: commissioners and RCC administrators, not viewers.
+	if (!user) return denied(user);
+	if (!canEditPlans(user, rcc.id))
+		return Response.json(
+			{ message: 'Viewers cannot propose homes: what-if is for commissioners and RCC administrators.' },
+			{ status: 403 }
+		);
 	let body: unknown;
 	try {
 		body = await request.json();
@@ -47,5 +55,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const members = new Set(rcc.laCodes);
 	result.las = result.las.filter((la) => members.has(la.code));
 	const publicResult = suppressWhatIf(result, (code) => canSeeChildRecords(user, code));
-	return jsonResponse(publicResult, { request });
+	const helps = result.byProposal.map(({ id, children }) => ({ id, helps: children > 0 }));
+	return jsonResponse({ ...publicResult, proposals: helps }, { request });
 };
