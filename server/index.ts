@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { readConfig } from '../src/lib/server/config';
 import { markSocketProtocol, useSocketProtocol } from '../src/lib/server/auth/request-protocol';
+import { MAX_BODY_BYTES } from '../src/lib/server/auth/request-guard';
 import { DatabaseOpenError } from '../src/lib/server/db/client';
 import { provideRuntime, startRuntime } from '../src/lib/server/runtime';
 import { createAppCollabServer } from './collab/app-collab-server';
@@ -23,6 +24,9 @@ async function main() {
 
 	// Without ORIGIN or PROTOCOL_HEADER, adapter-node would take plain HTTP for https (request-protocol.ts).
 	const socketProtocol = useSocketProtocol();
+	// adapter-node's own body limit (512 KiB unless set) would otherwise cut in below the app's, with its
+	// own wording: one limit, stated by the request guard as JSON for /api.
+	process.env.BODY_SIZE_LIMIT ??= String(MAX_BODY_BYTES);
 	// Imported only now: the SvelteKit bundle reads the runtime installed above.
 	const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
 	const server = http.createServer(

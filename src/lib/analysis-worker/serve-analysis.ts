@@ -63,7 +63,8 @@ export function serveAnalysis(endpoint: MessageEndpoint): void {
 		prepare: ({ input, thresholdMiles, nearestRadiusMiles }) =>
 			prepare(input, thresholdMiles, nearestRadiusMiles),
 		async prepareFrom({ url, thresholdMiles, nearestRadiusMiles }, id) {
-			const response = await fetch(url, { credentials: 'same-origin' });
+			// Child-level records: never written to the browser's HTTP cache, whatever the response says.
+			const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' });
 			if (!response.ok) throw new Error(`Fetching the analysis input from ${url} failed: ${response.status}`);
 			const input: unknown = await response.json();
 			const children = (input as { children?: unknown })?.children;

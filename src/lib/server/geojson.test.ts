@@ -17,7 +17,7 @@ describe('featureCollection', () => {
 	it('numbers features, rounds coordinates to 5 places and sets the GeoJSON headers', async () => {
 		const response = await featureCollection(many.slice(0, 2));
 		expect(response.headers.get('content-type')).toBe('application/geo+json');
-		expect(response.headers.get('cache-control')).toBe('private, max-age=60');
+		expect(response.headers.get('cache-control')).toBe('private, no-store');
 		expect(response.headers.get('content-encoding')).toBeNull();
 		expect(await response.json()).toEqual({
 			type: 'FeatureCollection',

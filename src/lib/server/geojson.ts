@@ -1,5 +1,5 @@
 import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
-import { jsonResponse } from './json-response';
+import { jsonResponse, type CachePolicy } from './json-response';
 
 /** 5 decimal places of a degree is about 1 m: more would only add bytes. */
 const PRECISION = 1e5;
@@ -23,11 +23,13 @@ export function roundGeometry<G extends Geometry>(geometry: G): G {
 
 /**
  * A FeatureCollection response: features numbered 0..n-1 (MapLibre feature-state needs integer ids),
- * coordinates rounded, as application/geo+json (gzipped when accepted: json-response.ts).
+ * coordinates rounded, as application/geo+json (gzipped when accepted, `no-store` unless `cache` says
+ * otherwise: json-response.ts).
  */
 export function featureCollection<P extends GeoJsonProperties>(
 	features: { geometry: Geometry; properties: P }[],
-	request?: Request
+	request?: Request,
+	cache?: CachePolicy
 ): Promise<Response> {
 	const collection = {
 		type: 'FeatureCollection',
@@ -38,5 +40,5 @@ export function featureCollection<P extends GeoJsonProperties>(
 			properties: feature.properties
 		}))
 	};
-	return jsonResponse(collection, { request, contentType: 'application/geo+json' });
+	return jsonResponse(collection, { request, contentType: 'application/geo+json', cache });
 }

@@ -11,12 +11,26 @@ function request(acceptEncoding?: string): Request {
 describe('jsonResponse', () => {
 	const large = { items: Array.from({ length: 1000 }, (_, i) => ({ i, name: `item ${i}` })) };
 
-	it('sends JSON, private and briefly cacheable', async () => {
+	it('sends JSON that the browser must not store, unless told it is reference data', async () => {
 		const response = await jsonResponse({ a: 1 }, { request: request('gzip') });
 		expect(response.headers.get('content-type')).toBe('application/json');
-		expect(response.headers.get('cache-control')).toBe('private, max-age=60');
+		expect(response.headers.get('cache-control')).toBe('private, no-store');
+		expect(response.headers.get('etag')).toBeNull();
 		expect(response.headers.get('content-encoding')).toBeNull();
 		expect(await response.json()).toEqual({ a: 1 });
+	});
+
+	it('tags reference data to be revalidated on every use, one tag per body and encoding', async () => {
+		const first = await jsonResponse(large, { request: request(), cache: 'revalidate' });
+		expect(first.headers.get('cache-control')).toBe('private, no-cache');
+		const etag = first.headers.get('etag');
+		expect(etag).toMatch(/^"[\w-]{27}"$/);
+		const again = await jsonResponse(large, { request: request(), cache: 'revalidate' });
+		expect(again.headers.get('etag')).toBe(etag);
+		const changed = await jsonResponse({ ...large, more: 1 }, { request: request(), cache: 'revalidate' });
+		expect(changed.headers.get('etag')).not.toBe(etag);
+		const gzipped = await jsonResponse(large, { request: request('gzip'), cache: 'revalidate' });
+		expect(gzipped.headers.get('etag')).toBe(`${etag!.slice(0, -1)}-gzip"`);
 	});
 
 	it('gzips a large body only when the request accepts gzip', async () => {

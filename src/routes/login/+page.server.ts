@@ -1,14 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { clientOf } from '$lib/server/auth/client';
 import { setSessionCookie } from '$lib/server/auth/cookie';
-import { safeRedirectTarget } from '$lib/server/auth/require-user';
+import { safeRedirectTarget } from '$lib/server/auth/safe-redirect-target';
 import { deleteSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { signIn, WRONG_CREDENTIALS } from '$lib/server/auth/sign-in';
 import { tryAgainIn } from '$lib/server/auth/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'));
+	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin);
 	if (locals.user) redirect(303, redirectTo);
 	return {
 		redirectTo,
@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
-		const redirectTo = safeRedirectTarget(String(form.get('redirectTo') ?? '/'));
+		const redirectTo = safeRedirectTarget(String(form.get('redirectTo') ?? '/'), event.url.origin);
 		const errors: { field: 'email' | 'password'; message: string }[] = [];
 		if (!email) errors.push({ field: 'email', message: 'Enter your email address' });
 		if (!password) errors.push({ field: 'password', message: 'Enter your password' });

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { CLEAR_SITE_DATA } from '$lib/server/auth/clear-site-data';
 import { signOut } from '$lib/server/auth/sign-out';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,6 +12,7 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		await signOut(event);
+		event.setHeaders(CLEAR_SITE_DATA);
 		redirect(303, '/login');
 	}
 };

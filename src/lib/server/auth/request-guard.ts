@@ -41,7 +41,15 @@ async function readCapped(request: Request, limit: number): Promise<string | nul
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for (;;) {
-		const { done, value } = await reader.read();
+		let chunk: ReadableStreamReadResult<Uint8Array>;
+		try {
+			chunk = await reader.read();
+		} catch (error) {
+			// adapter-node errors the body stream once it passes BODY_SIZE_LIMIT (SvelteKitError 413).
+			if ((error as { status?: unknown } | null)?.status === 413) return null;
+			throw error;
+		}
+		const { done, value } = chunk;
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {

@@ -1,12 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { CurrentUser } from '../../domain/types';
 
-/** Where to go after signing in: only paths on this site (no `//host` or `/\host` open redirects). */
-export function safeRedirectTarget(value: string | null | undefined): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-	return value;
-}
-
 export function signInUrl(url: URL, expired = false): string {
 	// A form action's `?/name` is not a page to come back to.
 	const search = url.search.startsWith('?/') ? '' : url.search;

@@ -9,6 +9,8 @@ export const GET: RequestHandler = async ({ locals, request }) => {
 	const rows = await regions.all(locals.runtime.db.sql);
 	return featureCollection(
 		rows.map((region) => ({ geometry: region.geometry, properties: { code: region.code, name: region.name } })),
-		request
+		request,
+		// Open data, the same for everyone signed in.
+		'revalidate'
 	);
 };

@@ -30,6 +30,8 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 				approximate: home.approximate
 			}
 		})),
-		request
+		request,
+		// Ofsted's open data, the same for everyone who may see the RCC's homes.
+		'revalidate'
 	);
 };

@@ -6,6 +6,7 @@ import { readPlanDoc } from '$lib/plan/server/plan-doc.server';
 import { planOr404 } from '$lib/plan/server/plan-request.server';
 import * as snapshots from '$lib/plan/server/snapshots.server';
 import type { RequestHandler } from './$types';
+import { CACHE_CONTROL } from '$lib/server/json-response';
 
 const NewSnapshot = z.object({
 	name: z.string().trim().min(1, 'Name the version').max(120, 'Keep the name under 120 characters')
@@ -16,7 +17,9 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const { sql } = locals.runtime.db;
 	const { plan, response } = await planOr404(sql, params, locals.user);
 	if (!plan) return response;
-	return json(await snapshots.ofPlan(sql, plan.id), { headers: { 'cache-control': 'private, no-store' } });
+	return json(await snapshots.ofPlan(sql, plan.id), {
+		headers: { 'cache-control': CACHE_CONTROL['no-store'] }
+	});
 };
 
 /** `{ name }`: saves the plan as stored now (text, action plan, comments) as a named version. */

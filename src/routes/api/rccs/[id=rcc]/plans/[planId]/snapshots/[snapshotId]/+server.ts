@@ -7,6 +7,7 @@ import * as snapshots from '$lib/plan/server/snapshots.server';
 import { planTextLines } from '$lib/plan/render-html';
 import { planParts, readActionRows } from '$lib/plan/schema';
 import type { RequestHandler } from './$types';
+import { CACHE_CONTROL } from '$lib/server/json-response';
 
 /**
  * One named version, to open, compare or restore: its text as ProseMirror JSON and as lines, and its
@@ -24,5 +25,5 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const body = yXmlFragmentToProsemirrorJSON(planParts(doc).body);
 	const result = { id: params.snapshotId, body, lines: planTextLines(body), actions: readActionRows(doc) };
 	doc.destroy();
-	return json(result, { headers: { 'cache-control': 'private, no-store' } });
+	return json(result, { headers: { 'cache-control': CACHE_CONTROL['no-store'] } });
 };
