@@ -145,7 +145,7 @@ describe.each(backends)('cross-RCC escalation on %s', (backend) => {
 			{ laCode: MANCHESTER },
 			{ laCode: ` ${MANCHESTER.toLowerCase()} ` },
 			{ laCode: MANCHESTER, rccId: 'gm' }
-		]) {
+		] as Record<string, string>[]) {
 			const response = await session.adminSe.postForm('/admin/se?/addLa', fields);
 			expect(response.status).toBe(400);
 			const body = await response.text();

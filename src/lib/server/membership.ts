@@ -28,10 +28,13 @@ export interface Change {
 /** ONS codes are nine characters (`E08000003`); anything longer is not looked up at all. */
 export const LA_CODE_MAX_LENGTH = 20;
 
-export async function findLa(sql: Sql, code: string): Promise<La | null> {
-	if (code.length === 0 || code.length > LA_CODE_MAX_LENGTH) return null;
-	const [la] = await sql<La[]>`select code, name from las where code = ${code.toUpperCase()}`;
-	return la ?? null;
+/** The LA a form names by its ONS code (any case), or the message to show. */
+export async function laNamed(sql: Sql, value: string): Promise<La | { problem: string }> {
+	const code = value.trim().toUpperCase();
+	if (!code) return { problem: 'Choose an LA' };
+	const [la] =
+		code.length > LA_CODE_MAX_LENGTH ? [] : await sql<La[]>`select code, name from las where code = ${code}`;
+	return la ?? { problem: `There is no LA with the ONS code ${code.slice(0, LA_CODE_MAX_LENGTH)}` };
 }
 
 /** The RCC the LA belongs to, if any. */
@@ -139,7 +142,7 @@ export type MoveOutcome =
 export async function move(sql: Sql, la: La, toRccId: string | null, change: Change): Promise<MoveOutcome> {
 	if (toRccId) {
 		const [rcc] = await sql`select 1 from rccs where id = ${toRccId}`;
-		if (!rcc) return { problem: `There is no RCC "${toRccId}"` };
+		if (!rcc) return { problem: `There is no RCC "${toRccId.slice(0, 40)}"` };
 	}
 	const [current] = await sql<{ rcc_id: string }[]>`
 		select rcc_id from rcc_members where la_code = ${la.code} for update`;

@@ -34,15 +34,9 @@ export const actions: Actions = {
 		const user = await requirePlatformAdmin(event);
 		const { sql } = event.locals.runtime.db;
 		const form = await event.request.formData();
-		const laCode = String(form.get('laCode') ?? '').trim();
 		const rccId = String(form.get('rccId') ?? '').trim() || null;
-		if (!laCode) return fail(400, { problem: 'Choose an LA' });
-		const la = await membership.findLa(sql, laCode);
-		if (!la)
-			return fail(400, {
-				problem: `There is no LA with the ONS code ${laCode.slice(0, membership.LA_CODE_MAX_LENGTH)}`
-			});
-		if (rccId && rccId.length > 40) return fail(400, { problem: 'There is no such RCC' });
+		const la = await membership.laNamed(sql, String(form.get('laCode') ?? ''));
+		if ('problem' in la) return fail(400, { problem: la.problem });
 		const outcome = await sql.begin((tx) =>
 			membership.move(tx, la, rccId, {
 				actor: { id: user.id, email: user.email },

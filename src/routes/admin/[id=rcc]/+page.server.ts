@@ -62,9 +62,8 @@ async function laFor(
 	const { rccId, role, laCode, subject, ...change } = context;
 	if (role !== 'commissioner') return { laCode: null };
 	if (!laCode) return { problem: 'Choose the LA a commissioner acts for' };
-	const la = await membership.findLa(sql, laCode);
-	if (!la)
-		return { problem: `There is no LA with the ONS code ${laCode.slice(0, membership.LA_CODE_MAX_LENGTH)}` };
+	const la = await membership.laNamed(sql, laCode);
+	if ('problem' in la) return la;
 	const owner = await membership.rccOf(sql, la.code);
 	if (owner?.id === rccId) return { laCode: la.code };
 	await membership.recordInBoth(sql, {
@@ -200,14 +199,8 @@ export const actions: Actions = {
 	addLa: async (event) => {
 		const { user, rcc } = requireRccAdmin(event);
 		const { sql } = event.locals.runtime.db;
-		const laCode = String((await event.request.formData()).get('laCode') ?? '').trim();
-		if (!laCode) return fail(400, { action: 'addLa', problem: 'Choose an LA' });
-		const la = await membership.findLa(sql, laCode);
-		if (!la)
-			return fail(400, {
-				action: 'addLa',
-				problem: `There is no LA with the ONS code ${laCode.slice(0, membership.LA_CODE_MAX_LENGTH)}`
-			});
+		const la = await membership.laNamed(sql, String((await event.request.formData()).get('laCode') ?? ''));
+		if ('problem' in la) return fail(400, { action: 'addLa', problem: la.problem });
 		const outcome = await sql.begin((tx) => membership.add(tx, rcc.id, la, changeOf(event, user)));
 		if ('problem' in outcome) return fail(400, { action: 'addLa', problem: outcome.problem });
 		return { action: 'addLa', done: `${la.name} is a member` };
@@ -216,10 +209,12 @@ export const actions: Actions = {
 	removeLa: async (event) => {
 		const { user, rcc } = requireRccAdmin(event);
 		const { sql } = event.locals.runtime.db;
-		const laCode = String((await event.request.formData()).get('laCode') ?? '').trim();
-		const la = await membership.findLa(sql, laCode);
-		const removed = la && (await sql.begin((tx) => membership.remove(tx, rcc.id, la, changeOf(event, user))));
-		if (!removed) return fail(400, { action: 'removeLa', problem: 'That LA is not a member of this RCC' });
+		const la = await membership.laNamed(sql, String((await event.request.formData()).get('laCode') ?? ''));
+		const removed =
+			!('problem' in la) &&
+			(await sql.begin((tx) => membership.remove(tx, rcc.id, la, changeOf(event, user))));
+		if (!removed || 'problem' in la)
+			return fail(400, { action: 'removeLa', problem: 'That LA is not a member of this RCC' });
 		return { action: 'removeLa', done: `${la.name} is no longer a member` };
 	}
 };
