@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as audit from '../../src/lib/server/audit';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
 import { insertFixture, LA } from './api-fixture';
 import { addAccount, PASSWORD } from './helpers/accounts';
@@ -109,9 +110,19 @@ describe.each(backends)('adding a person whose email has an account elsewhere, o
 			'other commissioner',
 			'tst viewer'
 		]);
-		// Signing in now, as a member of tst, is tst's to see.
+		// Signing in now, as a member of tst, is tst's to see; what they do in other is not.
 		const log = await (await admin.get(`/admin/tst/audit?action=sign_in&actor=${KNOWN}`)).text();
 		expect(log).toContain('1 entry<');
+		const [{ id }] = await sql<{ id: number }[]>`select id from users where email = ${KNOWN}`;
+		await audit.record(sql, {
+			action: 'export',
+			actor: { id, email: KNOWN },
+			rccId: 'other',
+			subject: 'placements.csv'
+		});
+		const exports = await (await admin.get(`/admin/tst/audit?actor=${KNOWN}`)).text();
+		expect(exports).not.toContain('placements.csv');
+		expect(exports).toContain('1 entry<'); // the sign-in since joining
 	});
 
 	it('the one-time password given for a known account opens nothing', async () => {

@@ -83,7 +83,8 @@ export async function add(sql: Sql, rccId: string, la: La, change: Change): Prom
 		rccId,
 		otherRccId: owner.id,
 		subject: la.code,
-		details: { name: la.name, requestedFor: rccId, belongsTo: owner.id }
+		// Not which RCC holds it: the asking RCC reads this entry too.
+		details: { name: la.name, requestedFor: rccId }
 	});
 	// Which RCC holds it is not said: that RCC's administrators see the attempt in their audit log.
 	return {
@@ -133,17 +134,18 @@ export async function remove(sql: Sql, rccId: string, la: La, change: Change): P
 }
 
 export type MoveOutcome =
-	{ from: string | null; to: string | null; commissionerRolesRemoved: number } | { problem: string };
+	| { from: string | null; to: { id: string; name: string } | null; commissionerRolesRemoved: number }
+	| { problem: string };
 
 /**
  * For a platform administrator: the LA leaves the RCC it belongs to (if any) and joins `toRccId` (or
  * none, when null). Audited in both RCCs.
  */
 export async function move(sql: Sql, la: La, toRccId: string | null, change: Change): Promise<MoveOutcome> {
-	if (toRccId) {
-		const [rcc] = await sql`select 1 from rccs where id = ${toRccId}`;
-		if (!rcc) return { problem: `There is no RCC "${toRccId.slice(0, 40)}"` };
-	}
+	const [to] = toRccId
+		? await sql<{ id: string; name: string }[]>`select id, name from rccs where id = ${toRccId}`
+		: [];
+	if (toRccId && !to) return { problem: `There is no RCC "${toRccId.slice(0, 40)}"` };
 	const [current] = await sql<{ rcc_id: string }[]>`
 		select rcc_id from rcc_members where la_code = ${la.code} for update`;
 	const from = current?.rcc_id ?? null;
@@ -164,5 +166,5 @@ export async function move(sql: Sql, la: La, toRccId: string | null, change: Cha
 	};
 	if (from) await recordInBoth(sql, { ...entry, rccId: from, otherRccId: toRccId });
 	else if (toRccId) await audit.record(sql, { ...entry, rccId: toRccId });
-	return { from, to: toRccId, commissionerRolesRemoved: revoked };
+	return { from, to: to ?? null, commissionerRolesRemoved: revoked };
 }

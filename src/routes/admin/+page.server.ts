@@ -47,7 +47,7 @@ export const actions: Actions = {
 		const revoked = outcome.commissionerRolesRemoved;
 		return {
 			done:
-				`${la.name} ${outcome.to ? `now belongs to ${outcome.to}` : 'now belongs to no RCC'}` +
+				`${la.name} now belongs to ${outcome.to?.name ?? 'no RCC'}` +
 				(revoked > 0 ? `; ${revoked} commissioner ${revoked === 1 ? 'role' : 'roles'} for it ended` : '')
 		};
 	}

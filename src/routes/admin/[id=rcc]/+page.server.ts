@@ -72,7 +72,7 @@ async function laFor(
 		rccId,
 		otherRccId: owner?.id ?? null,
 		subject,
-		details: { role, laCode: la.code, name: la.name, requestedFor: rccId, belongsTo: owner?.id ?? null }
+		details: { role, laCode: la.code, name: la.name, requestedFor: rccId }
 	});
 	return { problem: `A commissioner’s LA must be a member of this RCC: ${la.name} is not` };
 }
