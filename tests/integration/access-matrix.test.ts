@@ -12,7 +12,16 @@ import { backends, createTestDatabase, type TestDatabase } from './helpers/datab
  * and which RCCs, LAs, homes and children appear. The fixture (api-fixture.ts): RCC `tst` = LAs A
  * (6 children) and B (4 children: a small number); RCC `other` = LA D (2 children); England = A-D.
  */
-const PERSONAS = ['anonymous', 'viewer', 'commissionerA', 'commissionerB', 'adminTst', 'adminOther'] as const;
+const PERSONAS = [
+	'anonymous',
+	'viewer',
+	'commissionerA',
+	'commissionerB',
+	'adminTst',
+	'adminOther',
+	// Moves LAs between RCCs, and holds no role in any: the flag opens no RCC.
+	'platformAdmin'
+] as const;
 type Persona = (typeof PERSONAS)[number];
 
 type Seen = { status: number; seen?: unknown };
@@ -68,6 +77,8 @@ const get = (pathname: string) => (session: Session) => session.get(pathname);
 
 /** The plan created in beforeAll (by Alpha's commissioner): cases read it when they run. */
 let planId = '';
+/** The accounts' ids, for form fields that name a person. */
+const userIds = {} as Record<Persona, number>;
 const plan = (pathname: string) => pathname.replace(':plan', planId);
 /** Redirect targets with the plan's id put back as `:plan`, so expectations can be written up front. */
 const planLocation = async (response: Response) =>
@@ -90,7 +101,8 @@ const CASES: Case[] = [
 			commissionerA: { status: 200, seen: [`tst commissioner ${LA.A}`] },
 			commissionerB: { status: 200, seen: [`tst commissioner ${LA.B}`] },
 			adminTst: { status: 200, seen: ['tst rcc_admin'] },
-			adminOther: { status: 200, seen: ['other rcc_admin'] }
+			adminOther: { status: 200, seen: ['other rcc_admin'] },
+			platformAdmin: { status: 200, seen: [] }
 		}
 	},
 	{
@@ -109,7 +121,8 @@ const CASES: Case[] = [
 			commissionerA: { status: 200, seen: ['tst: -', 'england: -'] },
 			commissionerB: { status: 200, seen: ['tst: 10', 'england: -'] },
 			adminTst: { status: 200, seen: ['tst: 10', 'england: -'] },
-			adminOther: { status: 200, seen: ['other: -', 'england: -'] }
+			adminOther: { status: 200, seen: ['other: -', 'england: -'] },
+			platformAdmin: { status: 200, seen: ['england: -'] }
 		}
 	},
 	{
@@ -141,7 +154,8 @@ const CASES: Case[] = [
 				status: 200,
 				seen: { Alpha: ['<5', '<5', '<5'], Beta: ['<5', '<5', '<5'], region: [10, '<5', '<5'] }
 			},
-			adminOther: notFound('tst')
+			adminOther: notFound('tst'),
+			platformAdmin: notFound('tst')
 		}
 	},
 	{
@@ -158,7 +172,8 @@ const CASES: Case[] = [
 			commissionerA: { status: 200, seen: ['Alpha: 6', 'Beta: -', 'Gamma: -'] },
 			commissionerB: { status: 200, seen: ['Alpha: 6', 'Beta: 4', 'Gamma: -'] },
 			adminTst: { status: 200, seen: ['Alpha: -', 'Beta: -', 'Gamma: -'] },
-			adminOther: notFound('tst')
+			adminOther: notFound('tst'),
+			platformAdmin: notFound('tst')
 		}
 	},
 	{
@@ -168,7 +183,8 @@ const CASES: Case[] = [
 			response.status === 200 ? featureProperty(response, 'urn') : response.json(),
 		expected: {
 			...signedIn({ status: 200, seen: ['SC000001', 'SC000002', 'SC000003'] }, UNAUTHORISED),
-			adminOther: notFound('tst')
+			adminOther: notFound('tst'),
+			platformAdmin: notFound('tst')
 		}
 	},
 	{
@@ -176,7 +192,11 @@ const CASES: Case[] = [
 		request: get('/api/rccs/tst/hotspots.geojson'),
 		observe: async (response) =>
 			response.status === 200 ? featureProperty(response, 'children') : response.json(),
-		expected: { ...signedIn({ status: 200, seen: [6] }, UNAUTHORISED), adminOther: notFound('tst') }
+		expected: {
+			...signedIn({ status: 200, seen: [6] }, UNAUTHORISED),
+			adminOther: notFound('tst'),
+			platformAdmin: notFound('tst')
+		}
 	},
 	{
 		name: 'GET /api/rccs/tst/placements.geojson',
@@ -189,7 +209,8 @@ const CASES: Case[] = [
 			commissionerA: { status: 200, seen: ['a1', 'a2', 'a3', 'a4', 'a6'] },
 			commissionerB: { status: 200, seen: ['b1', 'b2', 'b3', 'b4'] },
 			adminTst: { status: 200, seen: [] },
-			adminOther: notFound('tst')
+			adminOther: notFound('tst'),
+			platformAdmin: notFound('tst')
 		}
 	},
 	{
@@ -236,7 +257,8 @@ const CASES: Case[] = [
 				seen: { ...ENGLAND_AS_SEEN_BY_OTHERS, Beta: [4, 0, 0] }
 			},
 			adminTst: { status: 200, seen: ENGLAND_AS_SEEN_BY_OTHERS },
-			adminOther: { status: 200, seen: ENGLAND_AS_SEEN_BY_OTHERS }
+			adminOther: { status: 200, seen: ENGLAND_AS_SEEN_BY_OTHERS },
+			platformAdmin: { status: 200, seen: ENGLAND_AS_SEEN_BY_OTHERS }
 		}
 	},
 	{
@@ -274,7 +296,8 @@ const CASES: Case[] = [
 				: response.json(),
 		expected: {
 			...signedIn({ status: 200, seen: ['Sufficiency strategy'] }, UNAUTHORISED),
-			adminOther: notFound('tst')
+			adminOther: notFound('tst'),
+			platformAdmin: notFound('tst')
 		}
 	},
 	{
@@ -287,7 +310,8 @@ const CASES: Case[] = [
 			commissionerA: 201,
 			commissionerB: 201,
 			adminTst: 201,
-			adminOther: 404
+			adminOther: 404,
+			platformAdmin: 404
 		})
 	},
 	{
@@ -299,7 +323,8 @@ const CASES: Case[] = [
 			commissionerA: 200,
 			commissionerB: 200,
 			adminTst: 200,
-			adminOther: 404
+			adminOther: 404,
+			platformAdmin: 404
 		})
 	},
 	{
@@ -311,7 +336,8 @@ const CASES: Case[] = [
 			commissionerA: 201,
 			commissionerB: 201,
 			adminTst: 201,
-			adminOther: 404
+			adminOther: 404,
+			platformAdmin: 404
 		})
 	},
 	{
@@ -320,7 +346,8 @@ const CASES: Case[] = [
 		observe: planLocation,
 		expected: {
 			...signedIn({ status: 200 }, redirectsToSignIn('/rcc/tst/plans')),
-			adminOther: { status: 404 }
+			adminOther: { status: 404 },
+			platformAdmin: { status: 404 }
 		}
 	},
 	{
@@ -329,7 +356,8 @@ const CASES: Case[] = [
 		observe: planLocation,
 		expected: {
 			...signedIn({ status: 200 }, { status: 303, seen: '/login?redirectTo=%2Frcc%2Ftst%2Fplans%2F:plan' }),
-			adminOther: { status: 404 }
+			adminOther: { status: 404 },
+			platformAdmin: { status: 404 }
 		}
 	},
 	{
@@ -341,7 +369,8 @@ const CASES: Case[] = [
 			commissionerA: 403,
 			commissionerB: 403,
 			adminTst: 201,
-			adminOther: 404
+			adminOther: 404,
+			platformAdmin: 404
 		})
 	},
 	{
@@ -362,7 +391,8 @@ const CASES: Case[] = [
 			commissionerA: { status: 200, seen: ['Test RCC'] },
 			commissionerB: { status: 200, seen: ['Test RCC'] },
 			adminTst: { status: 200, seen: ['Test RCC'] },
-			adminOther: { status: 200, seen: ['Another RCC'] }
+			adminOther: { status: 200, seen: ['Another RCC'] },
+			platformAdmin: { status: 200, seen: [] }
 		}
 	},
 	{
@@ -371,7 +401,8 @@ const CASES: Case[] = [
 		observe: async (response) => (response.status === 303 ? location(response) : undefined),
 		expected: {
 			...signedIn({ status: 200 }, redirectsToSignIn('/rcc/tst')),
-			adminOther: { status: 404 }
+			adminOther: { status: 404 },
+			platformAdmin: { status: 404 }
 		}
 	},
 	{
@@ -408,7 +439,8 @@ const CASES: Case[] = [
 			commissionerA: { status: 403 },
 			commissionerB: { status: 403 },
 			adminTst: { status: 200 },
-			adminOther: { status: 200 }
+			adminOther: { status: 200 },
+			platformAdmin: { status: 200 }
 		}
 	},
 	...['/admin/tst', '/admin/tst/audit'].map((pathname): Case => ({
@@ -421,7 +453,8 @@ const CASES: Case[] = [
 			commissionerA: { status: 403 },
 			commissionerB: { status: 403 },
 			adminTst: { status: 200 },
-			adminOther: { status: 404 }
+			adminOther: { status: 404 },
+			platformAdmin: { status: 404 }
 		}
 	})),
 	{
@@ -434,10 +467,127 @@ const CASES: Case[] = [
 			commissionerA: { status: 403 },
 			commissionerB: { status: 403 },
 			adminTst: { status: 400 },
-			adminOther: { status: 404 }
+			adminOther: { status: 404 },
+			platformAdmin: { status: 404 }
 		}
-	}
+	},
+	{
+		name: 'page /admin/other/audit (another RCC’s log)',
+		request: get('/admin/other/audit'),
+		observe: async (response) => (response.status === 303 ? location(response) : undefined),
+		expected: {
+			...signedIn({ status: 404 }, redirectsToSignIn('/admin/other/audit')),
+			adminOther: { status: 200 }
+		}
+	},
+	...adminFormCases()
 ];
+
+/**
+ * Every admin form action that could reach another RCC's LA or people, tried by everyone: only the
+ * administrator of the RCC in the URL gets as far as the rule, which refuses with a clear message.
+ */
+function adminFormCases(): Case[] {
+	const tst = (name: string, outcome: Seen, form: (session: Session) => Promise<Response>): Case => ({
+		name: `form action /admin/tst?/${name}`,
+		request: form,
+		observe: problemOf,
+		expected: {
+			anonymous: redirectsToSignIn('/admin/tst'),
+			viewer: { status: 403 },
+			commissionerA: { status: 403 },
+			commissionerB: { status: 403 },
+			adminTst: outcome,
+			adminOther: { status: 404 },
+			platformAdmin: { status: 404 }
+		}
+	});
+	const refusedLa = (name: string) => ({
+		status: 400,
+		seen: `A commissioner’s LA must be a member of this RCC: ${name} is not`
+	});
+	return [
+		tst(
+			'addLa (another RCC’s LA)',
+			{
+				status: 400,
+				seen:
+					'Delta belongs to another RCC. An LA belongs to one RCC at a time; only a platform administrator ' +
+					'can move it, once both RCCs agree.'
+			},
+			(session) => session.postForm('/admin/tst?/addLa', { laCode: LA.D })
+		),
+		tst(
+			'addLa (no such LA)',
+			{ status: 400, seen: 'There is no LA with the ONS code E99999999' },
+			(session) => session.postForm('/admin/tst?/addLa', { laCode: 'E99999999' })
+		),
+		tst('addPerson (a commissioner for another RCC’s LA)', refusedLa('Delta'), (session) =>
+			session.postForm('/admin/tst?/addPerson', {
+				email: 'delta.spy@test.local',
+				name: 'Spy',
+				role: 'commissioner',
+				laCode: LA.D
+			})
+		),
+		tst('changeRole (to commissioner for another RCC’s LA)', refusedLa('Delta'), (session) =>
+			session.postForm('/admin/tst?/changeRole', {
+				userId: String(userIds.viewer),
+				role: 'commissioner',
+				laCode: LA.D
+			})
+		),
+		tst('changeRole (to commissioner for an LA of no RCC)', refusedLa('Gamma'), (session) =>
+			session.postForm('/admin/tst?/changeRole', {
+				userId: String(userIds.viewer),
+				role: 'commissioner',
+				laCode: LA.C
+			})
+		),
+		tst(
+			'revokeRole (a person of another RCC)',
+			{ status: 400, seen: 'That person has no role in this RCC' },
+			(session) => session.postForm('/admin/tst?/revokeRole', { userId: String(userIds.adminOther) })
+		),
+		tst(
+			'changeRole (a person of another RCC)',
+			{ status: 400, seen: 'That person has no role in this RCC' },
+			(session) =>
+				session.postForm('/admin/tst?/changeRole', { userId: String(userIds.adminOther), role: 'viewer' })
+		),
+		{
+			name: 'form action /admin/other?/addLa (tst’s LA, by the administrator of other)',
+			request: (session) => session.postForm('/admin/other?/addLa', { laCode: LA.A, rccId: 'other' }),
+			observe: problemOf,
+			expected: {
+				...signedIn({ status: 404 }, redirectsToSignIn('/admin/other')),
+				adminOther: {
+					status: 400,
+					seen:
+						'Alpha belongs to another RCC. An LA belongs to one RCC at a time; only a platform administrator ' +
+						'can move it, once both RCCs agree.'
+				}
+			}
+		},
+		{
+			name: 'form action /admin?/moveLa (platform administrators only; Gamma is already in no RCC)',
+			request: (session) => session.postForm('/admin?/moveLa', { laCode: LA.C, rccId: '' }),
+			observe: problemOf,
+			expected: {
+				...signedIn({ status: 403 }, redirectsToSignIn('/admin')),
+				platformAdmin: { status: 400, seen: 'Gamma belongs to no RCC' }
+			}
+		}
+	];
+}
+
+/** A refused form's message (GOV.UK error summary), or where a redirect goes. */
+async function problemOf(response: Response): Promise<string | null | undefined> {
+	if (response.status === 303) return response.headers.get('location');
+	if (response.status !== 400) return undefined;
+	const html = await response.text();
+	return /govuk-error-summary__body"><p class="govuk-body">([^<]*)</.exec(html)?.[1] ?? null;
+}
 
 describe.each(backends)('access matrix on %s', (backend) => {
 	let test: TestDatabase;
@@ -454,12 +604,15 @@ describe.each(backends)('access matrix on %s', (backend) => {
 			['commissionerA', 'a@test.local', [{ rccId: 'tst', role: 'commissioner', laCode: LA.A }]],
 			['commissionerB', 'b@test.local', [{ rccId: 'tst', role: 'commissioner', laCode: LA.B }]],
 			['adminTst', 'admin.tst@test.local', [{ rccId: 'tst', role: 'rcc_admin' }]],
-			['adminOther', 'admin.other@test.local', [{ rccId: 'other', role: 'rcc_admin' }]]
+			['adminOther', 'admin.other@test.local', [{ rccId: 'other', role: 'rcc_admin' }]],
+			['platformAdmin', 'platform@test.local', []]
 		];
 		app = await startAppServer(test.db);
 		sessions.anonymous = new Session(app.origin);
 		for (const [persona, email, roles] of accounts) {
-			await addAccount(sql, email, roles);
+			userIds[persona] = await addAccount(sql, email, roles);
+			if (persona === 'platformAdmin')
+				await sql`update users set platform_admin = true where email = ${email}`;
 			sessions[persona] = new Session(app.origin);
 			expect((await sessions[persona].signIn(email, PASSWORD)).status).toBe(200);
 		}

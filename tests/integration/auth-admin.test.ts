@@ -75,10 +75,18 @@ describe.each(backends)('demo accounts and RCC administration on %s', (backend) 
 		expect(me.roles).toEqual([
 			{ rccId: 'tst', rccName: 'Test RCC', role: 'commissioner', laCode: LA.B, laName: 'Beta' }
 		]);
-		const entries = await audit.query(test.db.sql, { rccId: 'tst', actor: 'admin@test.local' });
-		expect(entries.slice(0, 2).map((e) => [e.action, e.subject])).toEqual([
-			['role.granted', 'new.person@council.example'],
-			['user.created', 'new.person@council.example']
+		// The RCC's log reads the same for a new account and a known one; the account's creation is
+		// recorded about no RCC.
+		const inRcc = await audit.query(test.db.sql, { rccId: 'tst', actor: 'admin@test.local' });
+		expect(inRcc.filter((e) => e.subject === 'new.person@council.example').map((e) => e.action)).toEqual([
+			'role.granted'
+		]);
+		const all = await audit.query(test.db.sql, { actor: 'admin@test.local' });
+		expect(
+			all.filter((e) => e.subject === 'new.person@council.example').map((e) => [e.action, e.rccId])
+		).toEqual([
+			['role.granted', 'tst'],
+			['user.created', null]
 		]);
 	});
 
@@ -303,6 +311,49 @@ describe('npm run user:create', () => {
 				expect(actions).toEqual(expect.arrayContaining(['user.created', 'role.granted']));
 			} finally {
 				await db.close();
+			}
+			const platform = run(
+				['--email', 'Platform@RCC.example', '--platform-admin'],
+				'another long password\n',
+				{
+					DATA_DIR: dataDir
+				}
+			);
+			expect(platform.stderr).toBe('');
+			expect(platform.stdout).toContain('User platform@rcc.example created: platform administrator.');
+			// The first administrator becomes one too, keeping their role.
+			const both = run(
+				['--email', 'first@rcc.example', '--role', 'rcc_admin', '--rcc', 'north', '--platform-admin'],
+				'a long enough password\n',
+				{
+					DATA_DIR: dataDir
+				}
+			);
+			expect(both.stdout).toContain(
+				'User first@rcc.example updated: rcc_admin of north, platform administrator.'
+			);
+			const halfGrant = run(
+				['--email', 'x@rcc.example', '--platform-admin', '--role', 'viewer'],
+				'a long enough password\n',
+				{
+					DATA_DIR: dataDir
+				}
+			);
+			expect(halfGrant.status).toBe(1);
+			expect(halfGrant.stderr).toMatch(/--rcc is missing/);
+			const check = await openDatabase({ databaseUrl: null, dataDir });
+			try {
+				expect(await check.sql`select email, platform_admin from users order by email`).toEqual([
+					{ email: 'first@rcc.example', platform_admin: true },
+					{ email: 'platform@rcc.example', platform_admin: true }
+				]);
+				const [entry] = await audit.query(check.sql, { action: 'user.platform_admin' });
+				expect(entry).toMatchObject({ subject: 'first@rcc.example', rccId: null });
+				expect(
+					await check.sql`select role from user_roles r join users u on u.id = r.user_id where u.email = 'platform@rcc.example'`
+				).toEqual([]);
+			} finally {
+				await check.close();
 			}
 		} finally {
 			fs.rmSync(dataDir, { recursive: true, force: true });

@@ -15,14 +15,31 @@ export const AUDIT_ACTIONS = [
 	'role.granted',
 	'role.changed',
 	'role.revoked',
+	'role.refused',
 	'rcc.member_added',
 	'rcc.member_removed',
+	'rcc.member_moved',
+	'rcc.member_refused',
+	'user.platform_admin',
 	'export',
 	'import',
 	'publish'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Entries about an account rather than an RCC that an RCC's administrators may read about the people in
+ * it. Not `user.created` or `user.platform_admin`: whether an account is new, and what it may do beyond
+ * the RCC, is not theirs to learn.
+ */
+const ACCOUNT_ACTIONS_SHOWN_TO_RCC: readonly AuditAction[] = [
+	'sign_in',
+	'sign_in.failed',
+	'sign_in.throttled',
+	'sign_out',
+	'user.password_set'
+];
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
@@ -63,7 +80,11 @@ export async function record(sql: Sql, entry: NewAuditEntry): Promise<void> {
 }
 
 export interface AuditFilter {
-	/** Entries about this RCC, plus those by people holding a role in it (their sign-ins). */
+	/**
+	 * Entries about this RCC, plus the sign-ins, sign-outs and password changes (entries about no RCC) of
+	 * people holding a role in it since they joined it: what they did elsewhere or before is not this
+	 * RCC's to read.
+	 */
 	rccId?: string;
 	action?: string;
 	/** Substring of the actor's email, case-insensitive. */
@@ -90,7 +111,14 @@ export async function query(sql: Sql, filter: AuditFilter = {}): Promise<AuditEn
 		}[]
 	>`select id, at, actor_id, actor_email, action, rcc_id, subject, details, address from audit_log
 		where true
-		${filter.rccId ? sql`and (rcc_id = ${filter.rccId} or actor_id in (select user_id from user_roles where rcc_id = ${filter.rccId}))` : sql``}
+		${
+			filter.rccId
+				? sql`and (rcc_id = ${filter.rccId} or (rcc_id is null
+					and action in ${sql(ACCOUNT_ACTIONS_SHOWN_TO_RCC as AuditAction[])} and exists (
+					select 1 from user_roles r where r.rcc_id = ${filter.rccId} and r.user_id = audit_log.actor_id
+					and r.added_at <= audit_log.at)))`
+				: sql``
+		}
 		${filter.action ? sql`and action = ${filter.action}` : sql``}
 		${filter.actor ? sql`and actor_email ilike ${'%' + filter.actor.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}` : sql``}
 		${filter.from ? sql`and at >= ${filter.from}` : sql``}

@@ -20,7 +20,17 @@ export interface UserRecord {
 	lastSignInAt: string | null;
 }
 
-export interface RccMember extends UserRecord {
+/**
+ * A person as one RCC's administrators see them: the name they were added under, and sign-ins since they
+ * joined the RCC. Nothing about the account's life elsewhere (issue 11: an administrator who adds an email
+ * that already has an account in another RCC must not learn so).
+ */
+export interface RccMember {
+	id: number;
+	email: string;
+	name: string;
+	disabled: boolean;
+	lastSignInAt: string | null;
 	role: Role;
 	roleLaCode: string | null;
 }
@@ -63,16 +73,28 @@ export async function setPasswordHash(sql: Sql, userId: number, passwordHash: st
 	await sql`update users set password_hash = ${passwordHash} where id = ${userId}`;
 }
 
-/** Grants or changes the one role a person holds in an RCC. A commissioner's LA must be a member LA. */
+/**
+ * Grants or changes the one role a person holds in an RCC. A commissioner's LA must be a member LA of
+ * that RCC (a foreign key; and an LA belongs to one RCC only, so never another RCC's LA). `name` is the
+ * name the RCC's administrator gave, kept when a later change gives none.
+ */
 export async function grantRole(
 	sql: Sql,
-	grant: { userId: number; rccId: string; role: Role; laCode: string | null; grantedBy: number | null }
+	grant: {
+		userId: number;
+		rccId: string;
+		role: Role;
+		laCode: string | null;
+		grantedBy: number | null;
+		name?: string | null;
+	}
 ): Promise<void> {
 	const laCode = grant.role === 'commissioner' ? grant.laCode : null;
-	await sql`insert into user_roles (user_id, rcc_id, role, la_code, granted_by)
-		values (${grant.userId}, ${grant.rccId}, ${grant.role}, ${laCode}, ${grant.grantedBy})
+	await sql`insert into user_roles (user_id, rcc_id, role, la_code, granted_by, name)
+		values (${grant.userId}, ${grant.rccId}, ${grant.role}, ${laCode}, ${grant.grantedBy}, ${grant.name ?? null})
 		on conflict (user_id, rcc_id) do update
-		set role = excluded.role, la_code = excluded.la_code, granted_by = excluded.granted_by, granted_at = now()`;
+		set role = excluded.role, la_code = excluded.la_code, granted_by = excluded.granted_by, granted_at = now(),
+			name = coalesce(excluded.name, user_roles.name)`;
 }
 
 export async function revokeRole(sql: Sql, userId: number, rccId: string): Promise<boolean> {
@@ -97,25 +119,46 @@ export async function inRcc(sql: Sql, rccId: string): Promise<RccMember[]> {
 			id: number;
 			email: string;
 			name: string;
-			la_code: string | null;
 			disabled: boolean;
 			last_sign_in_at: Date | null;
 			role: Role;
 			role_la_code: string | null;
 		}[]
-	>`select u.id, u.email, u.name, u.la_code, u.disabled, u.last_sign_in_at, r.role, r.la_code as role_la_code
+	>`select u.id, u.email, coalesce(r.name, u.name) as name, u.disabled,
+			case when u.last_sign_in_at >= r.added_at then u.last_sign_in_at end as last_sign_in_at,
+			r.role, r.la_code as role_la_code
 		from user_roles r join users u on u.id = r.user_id
 		where r.rcc_id = ${rccId} order by r.role desc, u.email`;
 	return rows.map((row) => ({
 		id: row.id,
 		email: row.email,
 		name: row.name,
-		laCode: row.la_code,
 		disabled: row.disabled,
 		lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
 		role: row.role,
 		roleLaCode: row.role_la_code
 	}));
+}
+
+/** The commissioners acting for an LA in an RCC: their roles go when the LA leaves it. */
+export async function commissionersOf(
+	sql: Sql,
+	rccId: string,
+	laCode: string
+): Promise<{ id: number; email: string }[]> {
+	return sql<{ id: number; email: string }[]>`
+		select u.id, u.email from user_roles r join users u on u.id = r.user_id
+		where r.rcc_id = ${rccId} and r.la_code = ${laCode} order by u.email`;
+}
+
+export async function isPlatformAdmin(sql: Sql, userId: number): Promise<boolean> {
+	const [row] = await sql<{ platform_admin: boolean }[]>`
+		select platform_admin from users where id = ${userId} and not disabled`;
+	return row?.platform_admin ?? false;
+}
+
+export async function setPlatformAdmin(sql: Sql, userId: number, platformAdmin: boolean): Promise<void> {
+	await sql`update users set platform_admin = ${platformAdmin} where id = ${userId}`;
 }
 
 export async function adminCount(sql: Sql, rccId: string): Promise<number> {
