@@ -329,8 +329,9 @@ describe('npm run user:create', () => {
 					DATA_DIR: dataDir
 				}
 			);
-			expect(both.stdout).toContain(
-				'User first@rcc.example updated: rcc_admin of north, platform administrator.'
+			// Setting the password of an existing account ends its sessions (one, from the sign-in above).
+			expect(both.stdout).toMatch(
+				/User first@rcc\.example updated, \d+ sessions? ended: rcc_admin of north, platform administrator\./
 			);
 			const halfGrant = run(
 				['--email', 'x@rcc.example', '--platform-admin', '--role', 'viewer'],
