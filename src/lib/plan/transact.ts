@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import {
+	PLACEHOLDER_SCHEMA_VERSION,
 	ACTION_FIELDS,
 	MAX_LINK_LABEL_LENGTH,
 	PLAN_SCHEMA_VERSION,
@@ -13,12 +14,18 @@ import {
 	type CommentReply,
 	type CommentThread
 } from './schema';
+import { upgradeTemplateText } from './template-upgrade';
 
 /** Every change app code makes to a plan document (Tiptap writes the rich text itself). */
 export type PlanChange =
 	| { kind: 'init' }
 	/** Raises `meta.schemaVersion` to at least `version` (never lowers it). */
 	| { kind: 'schema.require'; version: number }
+	/**
+	 * Raises a document from before version 3 to 3: the template's prompts stored as text are cleared
+	 * (template-upgrade.ts). `oldTitle` is the level-1 heading the template gave the plan.
+	 */
+	| { kind: 'schema.placeholders'; oldTitle: string }
 	| { kind: 'action.add'; row: ActionRow }
 	| { kind: 'action.update'; id: string; field: ActionField; value: string }
 	/** Links a row to a gap, an LA or a home on the map (null: no link), replacing any link it had. */
@@ -108,6 +115,13 @@ export function transact(doc: Y.Doc, change: PlanChange, origin: unknown = PLAN_
 				const current = parts.meta.get('schemaVersion');
 				if (typeof current !== 'number' || current < change.version)
 					parts.meta.set('schemaVersion', change.version);
+				return;
+			}
+			case 'schema.placeholders': {
+				const current = parts.meta.get('schemaVersion');
+				if (typeof current === 'number' && current >= PLACEHOLDER_SCHEMA_VERSION) return;
+				upgradeTemplateText(parts.body, change.oldTitle);
+				parts.meta.set('schemaVersion', PLACEHOLDER_SCHEMA_VERSION);
 				return;
 			}
 			case 'action.add':
