@@ -42,7 +42,7 @@ test('two commissioners co-edit a plan live; an administrator publishes it; the 
 
 	// Both type in the same section at once: Kent in its paragraph, Medway in its heading. (At the very same
 	// position concurrent keystrokes interleave, as in any CRDT editor; both texts are kept.)
-	await kent.caretAfter('Forecast of need over the period');
+	await kent.caretInSection('Needs analysis');
 	await medway.caretAfter('Needs analysis');
 	await Promise.all([
 		kent.page.keyboard.type(' Kent expects more teenagers.', { delay: 15 }),

@@ -14,6 +14,7 @@ import {
 	type CommentReply,
 	type CommentThread
 } from './schema';
+import { MAX_COMMENT_LENGTH } from './plan-limits';
 import { upgradeTemplateText } from './template-upgrade';
 
 /** Every change app code makes to a plan document (Tiptap writes the rich text itself). */
@@ -71,6 +72,11 @@ function linkToStore(link: ActionLink): ActionLink {
 	return read;
 }
 
+function checkReply(reply: CommentReply): void {
+	if (typeof reply.text !== 'string' || reply.text.length > MAX_COMMENT_LENGTH)
+		throw new PlanChangeError(`A comment must be text of at most ${MAX_COMMENT_LENGTH} characters`);
+}
+
 function checkLink(link: ActionLink | null): void {
 	if (link !== null) linkToStore(link);
 }
@@ -99,6 +105,8 @@ export function transact(doc: Y.Doc, change: PlanChange, origin: unknown = PLAN_
 	if (change.kind === 'actions.replace') change.rows.forEach(checkRow);
 	if (change.kind === 'action.update') checkField(change.field, change.value);
 	if (change.kind === 'action.link') checkLink(change.link);
+	if (change.kind === 'comment.open') change.thread.replies.forEach(checkReply);
+	if (change.kind === 'comment.reply') checkReply(change.reply);
 	if (
 		change.kind === 'schema.require' &&
 		!(Number.isInteger(change.version) && change.version >= 1 && change.version <= PLAN_SCHEMA_VERSION)
