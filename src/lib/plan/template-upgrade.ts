@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { isTemplateGuidance } from './template';
 
-function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
+/** The text of a stored node, as y-prosemirror keeps it (marks aside). */
+export function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
 	if (node instanceof Y.XmlText)
 		return (node.toDelta() as { insert: unknown }[])
 			.map((part) => (typeof part.insert === 'string' ? part.insert : ''))
