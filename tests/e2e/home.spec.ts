@@ -5,6 +5,10 @@ test('an anonymous visitor is asked to sign in, and sees no figures', async ({ p
 	await expect(page.getByRole('heading', { name: 'Sign in to see your region' })).toBeVisible();
 	await expect(homePage.regions).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Sign in' }).first()).toHaveAttribute('href', /\/login/);
+	// Published strategies are public: the home page leads to them.
+	await page.getByRole('link', { name: 'Read the published strategies' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Published sufficiency strategies');
+	await expect(page.getByRole('region', { name: /Greater Manchester/ })).toBeVisible();
 });
 
 test('the home page lists the RCCs the user works in and England, with headline figures, and opens a map', async ({

@@ -42,7 +42,7 @@ test('two commissioners co-edit a plan live; an administrator publishes it; the 
 
 	// Both type in the same section at once: Kent in its paragraph, Medway in its heading. (At the very same
 	// position concurrent keystrokes interleave, as in any CRDT editor; both texts are kept.)
-	await kent.caretAfter('Forecast of need over the period');
+	await kent.caretInSection('Needs analysis');
 	await medway.caretAfter('Needs analysis');
 	await Promise.all([
 		kent.page.keyboard.type(' Kent expects more teenagers.', { delay: 15 }),
@@ -77,8 +77,11 @@ test('two commissioners co-edit a plan live; an administrator publishes it; the 
 	// The administrator publishes; the published page is public.
 	const admin = new PlanEditorPage(await signedIn(browser, ADMIN));
 	await admin.goto('se', planId);
-	admin.page.once('dialog', (dialog) => void dialog.accept());
 	await admin.page.getByRole('button', { name: 'Publish this plan' }).click();
+	// The checklist names what is left (here, the sections nobody wrote in); the administrator publishes anyway.
+	const checklist = admin.page.getByRole('region', { name: 'Before you publish' });
+	await expect(checklist.getByRole('heading', { name: /sections still empty/ })).toBeVisible();
+	await checklist.getByRole('button', { name: 'Publish anyway' }).click();
 	await expect(admin.page.getByRole('status').filter({ hasText: 'Published as version 1.' })).toBeVisible();
 	await expect(kent.page.getByRole('button', { name: 'Publish this plan' })).toHaveCount(0);
 

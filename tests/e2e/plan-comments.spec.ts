@@ -22,39 +22,42 @@ test('comment threads anchored to text: mention an LA, reply, resolve and reopen
 	await kent.goto('se', planId);
 	await medway.goto('se', planId);
 
-	// Kent selects the guidance of "Gaps and priorities" and comments on it, mentioning Medway.
-	await kent.text.getByText('Where demand has no suitable capacity').click();
+	// Kent writes in "Gaps and priorities", selects it and comments on it, mentioning Medway.
+	await kent.caretInSection('Gaps and priorities');
+	await kent.page.keyboard.type('Demand in the north has no suitable capacity near home.');
 	await kent.page.keyboard.press('Home');
 	await kent.page.keyboard.press('Shift+End');
 	await expect
 		.poll(() => kent.page.evaluate(() => String(window.getSelection())))
-		.toContain('Where demand has no');
+		.toContain('Demand in the north');
 	const kentComments = kent.page.getByRole('region', { name: /Comments/ });
 	// The panel names the text the comment will be about once the editor has taken the selection.
-	await expect(kentComments).toContainText('On “Where demand has no suitable capacity');
+	await expect(kentComments).toContainText('On “Demand in the north has no suitable capacity');
 	await kentComments
 		.getByLabel('Comment on the selected text')
 		.fill('@Medway can you add the sibling figures?');
 	await kentComments.getByRole('button', { name: 'Add comment' }).click();
-	await expect(kent.text.locator('.comment-anchor')).toContainText('Where demand has no suitable capacity');
+	await expect(kent.text.locator('.comment-anchor')).toContainText(
+		'Demand in the north has no suitable capacity'
+	);
 
 	// Medway sees it live, anchored in its own view, with the mention, and finds it by the filter.
 	const medwayComments = medway.page.getByRole('region', { name: /Comments/ });
 	const thread = medwayComments.locator('.thread');
-	await expect(thread).toContainText(
-		'“Where demand has no suitable capacity near home, and the priorities that follow.”'
-	);
+	await expect(thread).toContainText('“Demand in the north has no suitable capacity near home.”');
 	await expect(thread).toContainText('Kent commissioner, Kent');
 	await expect(thread.locator('.govuk-tag')).toHaveText('@Medway');
-	await expect(medway.text.locator('.comment-anchor')).toContainText('Where demand has no suitable capacity');
+	await expect(medway.text.locator('.comment-anchor')).toContainText(
+		'Demand in the north has no suitable capacity'
+	);
 	await medwayComments.getByLabel('Only those mentioning Medway').check();
 	await expect(thread).toHaveCount(1);
 
 	// Anchors follow the text through edits before it.
-	await kent.caretAfter('Forecast of need over the period');
-	await kent.page.keyboard.type(' More words before the anchor.');
+	await kent.caretInSection('Needs analysis');
+	await kent.page.keyboard.type('More words before the anchor.');
 	await expect(medway.text.locator('.comment-anchor')).toHaveText(
-		'Where demand has no suitable capacity near home, and the priorities that follow.'
+		'Demand in the north has no suitable capacity near home.'
 	);
 
 	await thread.getByLabel('Reply').fill('Added to the needs analysis.');

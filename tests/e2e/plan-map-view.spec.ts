@@ -19,7 +19,7 @@ test('a commissioner inserts a live map view; publishing freezes it into a pictu
 	const editor = new PlanEditorPage(page);
 	await editor.goto('gm', planId);
 
-	await editor.caretAfter('Where demand has no suitable capacity');
+	await editor.caretInSection('Gaps and priorities');
 	// No layer chosen: the error summary says what to do, and nothing goes in.
 	await editor.fillMapViewDialog({ layers: [], area: 'Manchester', caption: CAPTION });
 	const summary = editor.mapViewDialog().getByRole('alert');

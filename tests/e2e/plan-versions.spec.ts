@@ -20,7 +20,7 @@ test('a live figure chip shows its source and follows the data when it changes',
 	const kent = new PlanEditorPage(page);
 	await kent.goto('se', planId);
 
-	await kent.caretAfter('Where demand has no suitable capacity');
+	await kent.caretInSection('Gaps and priorities');
 	await page.getByRole('button', { name: 'Live figure' }).click();
 	const picker = page.getByRole('group', { name: 'Insert a live figure' });
 	await picker.getByLabel('Area').selectOption({ label: 'Kent' });
@@ -54,8 +54,8 @@ test('named versions: save, compare, restore', async ({ browser }) => {
 	await history.getByRole('button', { name: 'Save version' }).click();
 	await expect(history.getByRole('button', { name: 'First draft' })).toBeVisible();
 
-	await kent.caretAfter('Who owns the strategy');
-	await page.keyboard.type(' The board meets quarterly.');
+	await kent.caretInSection('Governance and review');
+	await page.keyboard.type('The board meets quarterly.');
 	await history.getByLabel('Name this version').fill('Second draft');
 	await history.getByRole('button', { name: 'Save version' }).click();
 	await expect(history.getByRole('button', { name: 'Second draft' })).toBeVisible();
@@ -75,7 +75,7 @@ test('named versions: save, compare, restore', async ({ browser }) => {
 	page.once('dialog', (confirm) => void confirm.accept());
 	await dialog.getByRole('button', { name: 'Restore this version' }).click();
 	await expect(kent.text).not.toContainText('The board meets quarterly.');
-	await expect(kent.text).toContainText('Who owns the strategy');
+	await expect(kent.sectionPrompt('Who owns the strategy')).toBeVisible();
 	await expect(history.getByRole('button', { name: 'Before restoring "First draft"' })).toBeVisible();
 
 	// Another person opening the plan now sees the restored text.
@@ -88,6 +88,6 @@ test('named versions: save, compare, restore', async ({ browser }) => {
 		).status()
 	).toBe(200);
 	await other.goto('se', planId);
-	await expect(other.text).toContainText('Who owns the strategy');
+	await expect(other.sectionPrompt('Who owns the strategy')).toBeVisible();
 	await expect(other.text).not.toContainText('The board meets quarterly.');
 });

@@ -44,7 +44,7 @@ test('a viewer reads a plan live but cannot change it', async ({ browser }) => {
 	// Kent's edits reach the viewer live.
 	const editor = new PlanEditorPage(kent);
 	await editor.goto('se', planId);
-	await editor.caretAfter('Who owns the strategy');
-	await kent.keyboard.type(' Reviewed every March.');
+	await editor.caretInSection('Governance and review');
+	await kent.keyboard.type('Reviewed every March.');
 	await expect(viewer.text).toContainText('Reviewed every March.');
 });

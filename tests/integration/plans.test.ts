@@ -13,7 +13,9 @@ import {
 import { GET as readSnapshot } from '../../src/routes/api/rccs/[id=rcc]/plans/[planId]/snapshots/[snapshotId]/+server';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
 import type { CurrentUser, Role } from '../../src/lib/domain/types';
-import { TEMPLATE_SECTIONS } from '../../src/lib/plan/template';
+import { SECTION_GUIDANCE, TEMPLATE_SECTIONS, oldTemplateTitle } from '../../src/lib/plan/template';
+import { escapeHtml } from '../../src/lib/plan/render-html';
+import * as rccs from '../../src/lib/server/db/rccs';
 import { planParts } from '../../src/lib/plan/schema';
 import { transact } from '../../src/lib/plan/transact';
 import * as publishedVersions from '../../src/lib/plan/server/published-versions.server';
@@ -211,6 +213,41 @@ describe.each(backends)('plans, snapshots and publishing on %s', (backend) => {
 		const audit = await test.db
 			.sql`select action, subject from audit_log where action = 'publish' order by id`;
 		expect(audit.map((row) => row.subject)).toEqual(['Sufficiency strategy v1', 'Sufficiency strategy v2']);
+	});
+
+	it("publishes under the plan's title, never a template prompt stored as text, whatever a client wrote", async () => {
+		const plan = await (
+			await call(createPlan, admin, { id: 'tst' }, { title: 'Our own title', period: '2027-2030' })
+		).json();
+		const { name: rccName } = (await rccs.find(test.db.sql, 'tst'))!;
+		// As plans started before schema version 3 held it (and as a client could still send it): the
+		// template's title first, a prompt in italics, another typed back as plain text.
+		await edit(plan.id, (doc) => {
+			const body = planParts(doc).body;
+			const block = (name: string, text: string, attrs: Record<string, unknown> = {}) => {
+				const element = new Y.XmlElement(name);
+				for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value as string);
+				const content = new Y.XmlText();
+				content.insert(0, text, name === 'paragraph' ? { italic: true } : {});
+				element.insert(0, [content]);
+				return element;
+			};
+			body.insert(0, [
+				block('heading', oldTemplateTitle({ rccName, period: '2027-2030' }), { level: 1 as never }),
+				block('paragraph', SECTION_GUIDANCE['Purpose and legal context'])
+			]);
+			const plain = new Y.XmlElement('paragraph');
+			plain.insert(0, [new Y.XmlText(SECTION_GUIDANCE['Gaps and priorities'])]);
+			body.push([plain]);
+		});
+		const { version } = await (await call(publish, admin, { id: 'tst', planId: plan.id }, {})).json();
+		const html = (await publishedVersions.find(test.db.sql, 'tst', plan.id, version))?.html ?? '';
+		expect(html.startsWith('<h1 id="our-own-title-2027-2030">Our own title 2027-2030</h1>')).toBe(true);
+		expect(html.match(/<h1/g)).toHaveLength(1);
+		expect(html).not.toContain('sufficiency strategy 2027-2030');
+		for (const guidance of Object.values(SECTION_GUIDANCE)) expect(html).not.toContain(escapeHtml(guidance));
+		expect(html).not.toContain('<p></p>');
+		expect(html).toContain('>Needs analysis</h2>');
 	});
 
 	it('a published figure never reveals a small number, directly or by difference', async () => {

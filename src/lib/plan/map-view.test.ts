@@ -39,6 +39,7 @@ describe('the mapView node', () => {
 			attrs: { layers: 'placements', extent: 7, caption: null }
 		});
 		const { html } = renderPlanHtml({
+			title: 'Our strategy',
 			body: { type: 'doc', content: [node.toJSON()] },
 			actions: [],
 			figure: () => null,

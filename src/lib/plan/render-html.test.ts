@@ -29,6 +29,7 @@ function templateBody() {
 describe('renderPlanHtml', () => {
 	it('renders every section of the template, figures frozen and the action plan after its heading', () => {
 		const { html, figures } = renderPlanHtml({
+			title: 'Our strategy',
 			body: templateBody(),
 			actions: [row],
 			figure: (ref) => ({
@@ -52,8 +53,26 @@ describe('renderPlanHtml', () => {
 		expect(html).toContain('<td>Open a &lt;home&gt; in Medway</td><td>Medway</td>');
 	});
 
+	it("opens with the plan's title as the page's only level-1 heading", () => {
+		const { html } = renderPlanHtml({
+			title: 'Our <strategy> 2026-2029',
+			body: {
+				type: 'doc',
+				content: [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'A' }] }]
+			},
+			actions: [],
+			figure: () => null,
+			laNames: {}
+		});
+		expect(
+			html.startsWith('<h1 id="our-strategy-2026-2029">Our &lt;strategy&gt; 2026-2029</h1><h2 id="a">A</h2>')
+		).toBe(true);
+		expect(html.match(/<h1/g)).toHaveLength(1);
+	});
+
 	it('escapes text, drops unsafe links and unknown nodes keep only their text', () => {
 		const { html } = renderPlanHtml({
+			title: 'Our strategy',
 			body: {
 				type: 'doc',
 				content: [
@@ -89,7 +108,7 @@ describe('renderPlanHtml', () => {
 describe('planTextLines', () => {
 	it('gives one line per block, headings marked', () => {
 		const lines = planTextLines(templateBody());
-		expect(lines[0]).toBe('# South East sufficiency strategy 2026-2029');
+		expect(lines[0]).toBe('## Purpose and legal context');
 		expect(lines).toContain('## Needs analysis');
 		expect(lines).toContain('Kent');
 	});
@@ -98,6 +117,7 @@ describe('planTextLines', () => {
 describe('renderPlanHtml action plan links', () => {
 	it('shows a linked feature as its frozen label, linking into no private map, with any earlier note', () => {
 		const { html } = renderPlanHtml({
+			title: 'Our strategy',
 			body: { type: 'doc', content: [] },
 			actions: [
 				{

@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { isFigureMetric, type FigureRef, type FigureValue } from './figure-text';
 import { readMapView, type MapViewSpec } from './map-view-spec';
+import { plainText } from './plan-sections';
 import { RAG_LABELS, type ActionRow } from './schema';
 
 const ESCAPES: Record<string, string> = {
@@ -22,6 +23,8 @@ function safeHref(href: unknown): string | null {
 }
 
 export interface RenderInput {
+	/** The plan's title (and period), the page's one level-1 heading; the text's headings start at 2. */
+	title: string;
 	body: JSONContent;
 	actions: ActionRow[];
 	/** The figure a chip quotes, frozen at publishing; null when it cannot be resolved. */
@@ -67,11 +70,6 @@ function slug(text: string): string {
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-|-$/g, '');
-}
-
-function plainText(node: JSONContent): string {
-	if (node.type === 'text') return node.text ?? '';
-	return (node.content ?? []).map(plainText).join('');
 }
 
 /**
@@ -132,7 +130,7 @@ export function renderPlanHtml(input: RenderInput): Rendered {
 			case 'paragraph':
 				return `<p>${children(node)}</p>`;
 			case 'heading': {
-				const level = Math.min(Math.max(Number(node.attrs?.level) || 2, 1), 6);
+				const level = Math.min(Math.max(Number(node.attrs?.level) || 2, 2), 6);
 				const inner = `<h${level} id="${slug(plainText(node))}">${children(node)}</h${level}>`;
 				if (!actionsPlaced && plainText(node).trim().toLowerCase() === 'action plan') {
 					actionsPlaced = true;
@@ -182,7 +180,7 @@ export function renderPlanHtml(input: RenderInput): Rendered {
 		}
 	}
 
-	let html = render(input.body);
+	let html = `<h1 id="${slug(input.title)}">${escapeHtml(input.title)}</h1>` + render(input.body);
 	if (!actionsPlaced)
 		html += '<h2 id="action-plan">Action plan</h2>' + actionTable(input.actions, input.laNames);
 	return { html, figures };

@@ -23,11 +23,19 @@ import { focusTarget, type FocusTarget } from '../domain/focus-param';
  *    raised to 2 as a map view goes in (before the node reaches Yjs), and an editor opening a document
  *    newer than itself does not bind to it (isNewerThanThisEditor). Editors of version 1 predate that
  *    check: a tab left open since before the upgrade still drops map views; reloading it fixes that.
+ * 3. template prompts are placeholders (section-placeholders.ts), no longer italic text in `body`, and
+ *    the plan has no level-1 title of its own (its title is the plan's). Raised by the first editor
+ *    that opens a synced document of an earlier version ('schema.placeholders' in transact.ts), which
+ *    clears the prompts left untouched. An editor of version 2 would show the emptied sections without
+ *    their prompts, so it must not open version 3 (isNewerThanThisEditor does that).
  */
-export const PLAN_SCHEMA_VERSION = 2;
+export const PLAN_SCHEMA_VERSION = 3;
 
 /** The first version holding map views. */
 export const MAP_VIEW_SCHEMA_VERSION = 2;
+
+/** The first version whose template prompts are placeholders, not text. */
+export const PLACEHOLDER_SCHEMA_VERSION = 3;
 
 export const BODY_FIELD = 'body';
 

@@ -18,9 +18,6 @@ const paragraph = (...content: JSONContent[]): JSONContent =>
 
 const text = (value: string): JSONContent => ({ type: 'text', text: value });
 
-const guidance = (value: string): JSONContent =>
-	paragraph({ type: 'text', text: value, marks: [{ type: 'italic' }] });
-
 const bullets = (items: string[]): JSONContent => ({
 	type: 'bulletList',
 	content: items.map((item) => ({ type: 'listItem', content: [paragraph(text(item))] }))
@@ -47,20 +44,60 @@ export const TEMPLATE_SECTIONS = [
 const PROVISION = ['Fostering', "Children's homes", 'Supported accommodation', "Secure children's homes"];
 
 /**
- * A new plan's text: every section of the guidance with a prompt for what it should say (in italics, to be
- * written over), the member LAs listed, and live figures for the region where the data already answers.
+ * What each section should say, by its heading: shown as a placeholder in the section's first empty
+ * paragraph (section-placeholder.ts), never stored in the document. Plans from before schema version 3
+ * hold these as italic text; the upgrade clears them (template-upgrade.ts) and publishing drops them
+ * whatever a client sent (publishable-body.ts).
+ */
+export const SECTION_GUIDANCE: Readonly<Record<string, string>> = {
+	'Purpose and legal context':
+		'Why this strategy exists: the sufficiency duty (Children Act 1989, section 22G) to secure, as far as reasonably practicable, accommodation within the area that meets the needs of the children the authorities look after, and the role of the Regional Care Cooperative in meeting it together.',
+	'The region and its children':
+		'Who the children are: ages, needs, where they live and where they are placed.',
+	'The voice of children and young people':
+		'What children and young people, and care leavers, told us, and how it shaped this strategy.',
+	'Needs analysis': 'Forecast of need over the period of the strategy, by age, need and place.',
+	...Object.fromEntries(
+		PROVISION.map((kind) => [
+			kind,
+			`Capacity, quality, cost and location of ${kind.toLowerCase()} across the region.`
+		])
+	),
+	'Gaps and priorities': 'Where demand has no suitable capacity near home, and the priorities that follow.',
+	'Commissioning intentions':
+		'What the region will commission, develop or decommission, and how it will shape the market.',
+	'Governance and review': 'Who owns the strategy, how progress is reported, and when it will be reviewed.'
+};
+
+const GUIDANCE_TEXTS = new Set(Object.values(SECTION_GUIDANCE));
+
+/** The text is one of the template's prompts (typed, pasted or left from before schema version 3). */
+export function isTemplateGuidance(value: string): boolean {
+	return GUIDANCE_TEXTS.has(value.trim());
+}
+
+/**
+ * The level-1 heading plans started with before schema version 3. The plan's own title (its row) is the
+ * title now, shown above the text and on the published page, so the upgrade removes this heading.
+ */
+export function oldTemplateTitle(context: Pick<TemplateContext, 'rccName' | 'period'>): string {
+	return `${context.rccName} sufficiency strategy ${context.period}`.trim();
+}
+
+/**
+ * A new plan's text: every section of the guidance with an empty paragraph to write in (its prompt is a
+ * placeholder, SECTION_GUIDANCE), the member LAs listed, and live figures for the region where the data
+ * already answers. No title: the plan's title is its own (plans.title), not the template's.
  */
 export function planTemplate(context: TemplateContext): JSONContent {
 	const [purpose, region, voice, needs, provision, gaps, intentions, actions, governance] = TEMPLATE_SECTIONS;
 	return {
 		type: 'doc',
 		content: [
-			heading(1, `${context.rccName} sufficiency strategy ${context.period}`.trim()),
 			heading(2, purpose),
-			guidance(
-				'Why this strategy exists: the sufficiency duty (Children Act 1989, section 22G) to secure, as far as reasonably practicable, accommodation within the area that meets the needs of the children the authorities look after, and the role of the Regional Care Cooperative in meeting it together.'
-			),
+			paragraph(),
 			heading(2, region),
+			paragraph(),
 			paragraph(
 				text(
 					`The ${context.rccName} Regional Care Cooperative brings together ${context.laNames.length} local authorities:`
@@ -73,24 +110,20 @@ export function planTemplate(context: TemplateContext): JSONContent {
 				figure('region', 'percentOver20Miles'),
 				text('.')
 			),
-			guidance('Who the children are: ages, needs, where they live and where they are placed.'),
 			heading(2, voice),
-			guidance('What children and young people, and care leavers, told us, and how it shaped this strategy.'),
+			paragraph(),
 			heading(2, needs),
-			guidance('Forecast of need over the period of the strategy, by age, need and place.'),
+			paragraph(),
 			heading(2, provision),
-			...PROVISION.flatMap((kind) => [
-				heading(3, kind),
-				guidance(`Capacity, quality, cost and location of ${kind.toLowerCase()} across the region.`)
-			]),
+			...PROVISION.flatMap((kind) => [heading(3, kind), paragraph()]),
 			heading(2, gaps),
-			guidance('Where demand has no suitable capacity near home, and the priorities that follow.'),
+			paragraph(),
 			heading(2, intentions),
-			guidance('What the region will commission, develop or decommission, and how it will shape the market.'),
+			paragraph(),
 			heading(2, actions),
 			paragraph(text('The actions, their owners and dates are in the action plan table.')),
 			heading(2, governance),
-			guidance('Who owns the strategy, how progress is reported, and when it will be reviewed.')
+			paragraph()
 		]
 	};
 }

@@ -135,4 +135,24 @@ describe('transact', () => {
 		transact(doc, { kind: 'comment.resolve', threadId: 't1', resolved: false });
 		expect(readCommentThreads(doc)[0].resolved).toBe(false);
 	});
+
+	it('refuses a comment or reply over the limit the comment box counts down to', () => {
+		const doc = new Y.Doc();
+		const reply = { id: 'r1', author: 'A', authorLa: null, text: 'x'.repeat(2001), at: '', mentions: [] };
+		const thread = {
+			id: 't1',
+			anchorStart: 's',
+			anchorEnd: 'e',
+			quote: 'q',
+			resolved: false,
+			replies: [reply]
+		};
+		expect(() => transact(doc, { kind: 'comment.open', thread })).toThrow('at most 2000 characters');
+		transact(doc, {
+			kind: 'comment.open',
+			thread: { ...thread, replies: [{ ...reply, text: 'x'.repeat(2000) }] }
+		});
+		expect(() => transact(doc, { kind: 'comment.reply', threadId: 't1', reply })).toThrow(PlanChangeError);
+		expect(readCommentThreads(doc)[0].replies).toHaveLength(1);
+	});
 });

@@ -1,5 +1,10 @@
 import * as Y from 'yjs';
+import { appendToSection } from './append-to-section';
+import { MAP_VIEW_NODE } from './map-view';
+import { mapViewAttrs, readMapView, type MapViewSpec } from './map-view-spec';
 import {
+	MAP_VIEW_SCHEMA_VERSION,
+	PLACEHOLDER_SCHEMA_VERSION,
 	ACTION_FIELDS,
 	MAX_LINK_LABEL_LENGTH,
 	PLAN_SCHEMA_VERSION,
@@ -13,12 +18,21 @@ import {
 	type CommentReply,
 	type CommentThread
 } from './schema';
+import { MAX_COMMENT_LENGTH } from './plan-limits';
+import { upgradeTemplateText } from './template-upgrade';
 
 /** Every change app code makes to a plan document (Tiptap writes the rich text itself). */
 export type PlanChange =
 	| { kind: 'init' }
 	/** Raises `meta.schemaVersion` to at least `version` (never lowers it). */
 	| { kind: 'schema.require'; version: number }
+	/**
+	 * Raises a document from before version 3 to 3: the template's prompts stored as text are cleared
+	 * (template-upgrade.ts). `oldTitle` is the level-1 heading the template gave the plan.
+	 */
+	| { kind: 'schema.placeholders'; oldTitle: string }
+	/** A map view at the end of a section (sent from the map's panels), raising the schema for it. */
+	| { kind: 'section.appendMapView'; heading: string; spec: MapViewSpec }
 	| { kind: 'action.add'; row: ActionRow }
 	| { kind: 'action.update'; id: string; field: ActionField; value: string }
 	/** Links a row to a gap, an LA or a home on the map (null: no link), replacing any link it had. */
@@ -64,6 +78,11 @@ function linkToStore(link: ActionLink): ActionLink {
 	return read;
 }
 
+function checkReply(reply: CommentReply): void {
+	if (typeof reply.text !== 'string' || reply.text.length > MAX_COMMENT_LENGTH)
+		throw new PlanChangeError(`A comment must be text of at most ${MAX_COMMENT_LENGTH} characters`);
+}
+
 function checkLink(link: ActionLink | null): void {
 	if (link !== null) linkToStore(link);
 }
@@ -92,6 +111,11 @@ export function transact(doc: Y.Doc, change: PlanChange, origin: unknown = PLAN_
 	if (change.kind === 'actions.replace') change.rows.forEach(checkRow);
 	if (change.kind === 'action.update') checkField(change.field, change.value);
 	if (change.kind === 'action.link') checkLink(change.link);
+	if (change.kind === 'comment.open') change.thread.replies.forEach(checkReply);
+	if (change.kind === 'comment.reply') checkReply(change.reply);
+	if (change.kind === 'section.appendMapView')
+		// What any reader makes of the attributes: layers that may be embedded, a clean caption.
+		change = { ...change, spec: readMapView(mapViewAttrs(change.spec)) };
 	if (
 		change.kind === 'schema.require' &&
 		!(Number.isInteger(change.version) && change.version >= 1 && change.version <= PLAN_SCHEMA_VERSION)
@@ -108,6 +132,22 @@ export function transact(doc: Y.Doc, change: PlanChange, origin: unknown = PLAN_
 				const current = parts.meta.get('schemaVersion');
 				if (typeof current !== 'number' || current < change.version)
 					parts.meta.set('schemaVersion', change.version);
+				return;
+			}
+			case 'schema.placeholders': {
+				const current = parts.meta.get('schemaVersion');
+				if (typeof current === 'number' && current >= PLACEHOLDER_SCHEMA_VERSION) return;
+				upgradeTemplateText(parts.body, change.oldTitle);
+				parts.meta.set('schemaVersion', PLACEHOLDER_SCHEMA_VERSION);
+				return;
+			}
+			case 'section.appendMapView': {
+				const current = parts.meta.get('schemaVersion');
+				if (typeof current !== 'number' || current < MAP_VIEW_SCHEMA_VERSION)
+					parts.meta.set('schemaVersion', MAP_VIEW_SCHEMA_VERSION);
+				const block = new Y.XmlElement(MAP_VIEW_NODE);
+				for (const [key, value] of Object.entries(mapViewAttrs(change.spec))) block.setAttribute(key, value);
+				appendToSection(parts.body, change.heading, block);
 				return;
 			}
 			case 'action.add':

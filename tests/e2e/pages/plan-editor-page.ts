@@ -26,6 +26,23 @@ export class PlanEditorPage {
 		await this.page.keyboard.press('End');
 	}
 
+	/**
+	 * Puts the caret at the end of the first paragraph of the section under `heading` (where the section's
+	 * prompt shows while it is empty).
+	 */
+	async caretInSection(heading: string) {
+		await this.text
+			.getByRole('heading', { name: heading, exact: true })
+			.locator('xpath=following-sibling::p[1]')
+			.click();
+		await this.page.keyboard.press('End');
+	}
+
+	/** The prompt shown above a section's empty paragraph (never part of the text). */
+	sectionPrompt(text: string): Locator {
+		return this.text.locator('.section-guidance', { hasText: text });
+	}
+
 	/** Another person's caret, labelled "name · LA". */
 	caretLabel(label: string): Locator {
 		return this.text.locator(`.collaboration-carets__label[data-label="${label}"]`);

@@ -4,14 +4,19 @@ import type { CurrentUser } from '../../domain/types';
 import * as las from '../../server/db/las';
 import type { Rcc } from '../../server/db/rccs';
 import { newPlanState } from '../new-plan-state';
+import { MAX_PERIOD_LENGTH, MAX_TITLE_LENGTH } from '../plan-limits';
 import * as plans from './plans.server';
 
 export const NewPlanInput = z.object({
-	title: z.string().trim().min(1, 'Enter a title').max(200, 'Keep the title under 200 characters'),
+	title: z
+		.string()
+		.trim()
+		.min(1, 'Enter a title')
+		.max(MAX_TITLE_LENGTH, `Title must be ${MAX_TITLE_LENGTH} characters or fewer`),
 	period: z
 		.string()
 		.trim()
-		.max(40, 'Keep the period under 40 characters')
+		.max(MAX_PERIOD_LENGTH, `Period must be ${MAX_PERIOD_LENGTH} characters or fewer`)
 		.regex(/^(\d{4}\s*(-|to)\s*\d{4})?$/, 'Enter the period as two years, for example 2026-2029')
 		.default('')
 });

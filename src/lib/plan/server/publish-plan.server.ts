@@ -11,8 +11,10 @@ import { rccSummary } from '../../server/rcc-summary';
 import { figureValue } from '../figure-text';
 import { MAP_VIEW_NODE } from '../map-view';
 import { renderMapViewSvg, type MapViewData } from '../map-view-svg';
+import { publishableBody } from '../publishable-body';
 import { escapeHtml, renderPlanHtml } from '../render-html';
 import { planParts, readActionRows } from '../schema';
+import { oldTemplateTitle } from '../template';
 import { readPlanDoc } from './plan-doc.server';
 import type { Plan } from './plans.server';
 import * as publishedVersions from './published-versions.server';
@@ -65,7 +67,8 @@ async function mapViewData(
 }
 
 /**
- * Freezes a plan into its next published version: the text as stored now, every live figure replaced by
+ * Freezes a plan into its next published version under the plan's own title: the text as stored now
+ * without template prompts, every live figure replaced by
  * its value as an anonymous reader may see it (the summary for no user: every child figure that leaves
  * its LA goes through suppression.ts), every map view drawn as a static image from public and LA-level
  * data (map-view-svg.ts), and the action plan. Recorded in the audit log.
@@ -76,12 +79,17 @@ export async function publishPlan(
 ): Promise<publishedVersions.PublishedListing> {
 	const { rcc, plan, user } = options;
 	const [doc, summary] = await Promise.all([readPlanDoc(sql, plan.id), rccSummary(sql, rcc, null)]);
-	const body = yXmlFragmentToProsemirrorJSON(planParts(doc).body);
+	// Whatever the document holds, template prompts are never published as text (publishable-body.ts).
+	const body = publishableBody(
+		yXmlFragmentToProsemirrorJSON(planParts(doc).body),
+		oldTemplateTitle({ rccName: rcc.name, period: plan.period ?? '' })
+	);
 	const frozenOn = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(
 		new Date()
 	);
 	const maps = holdsMapView(body) ? await mapViewData(sql, rcc, summary, frozenOn) : null;
 	const rendered = renderPlanHtml({
+		title: plan.period ? `${plan.title} ${plan.period}` : plan.title,
 		body,
 		actions: readActionRows(doc),
 		figure: (ref) => figureValue(summary, ref),

@@ -81,10 +81,14 @@ export async function find(
 	return row ? { ...listing(row), html: row.html ?? '', figures: row.figures ?? [] } : null;
 }
 
-/** The latest published version of each plan of an RCC, newest first: the public index of its strategies. */
-export async function latestOfRcc(sql: postgres.Sql, rccId: string): Promise<PublishedListing[]> {
+/**
+ * The latest published version of each plan, newest first: of one RCC (its public index of strategies),
+ * or of every RCC when `rccId` is null (the public index of all of them).
+ */
+export async function latestOfRcc(sql: postgres.Sql, rccId: string | null): Promise<PublishedListing[]> {
 	const rows = await sql<Row[]>`
 		select distinct on (plan_id) rcc_id, plan_id, version, title, period, published_by_name, published_at
-		from published_versions where rcc_id = ${rccId} order by plan_id, version desc`;
+		from published_versions where ${rccId === null ? sql`true` : sql`rcc_id = ${rccId}`}
+		order by plan_id, version desc`;
 	return rows.map(listing).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
 }

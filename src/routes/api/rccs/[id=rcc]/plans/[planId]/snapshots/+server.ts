@@ -1,3 +1,4 @@
+import { MAX_VERSION_NAME_LENGTH } from '$lib/plan/plan-limits';
 import { json } from '@sveltejs/kit';
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -9,7 +10,11 @@ import type { RequestHandler } from './$types';
 import { CACHE_CONTROL } from '$lib/server/json-response';
 
 const NewSnapshot = z.object({
-	name: z.string().trim().min(1, 'Name the version').max(120, 'Keep the name under 120 characters')
+	name: z
+		.string()
+		.trim()
+		.min(1, 'Name the version')
+		.max(MAX_VERSION_NAME_LENGTH, `Name must be ${MAX_VERSION_NAME_LENGTH} characters or fewer`)
 });
 
 /** Named versions of the plan, newest first. */
