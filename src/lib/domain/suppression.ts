@@ -7,21 +7,9 @@
  * them as "<5" (src/lib/components/Suppressed.svelte).
  */
 
-/** The largest count withheld; counts 1..SMALL_COUNT_MAX are suppressed. */
-export const SMALL_COUNT_MAX = 4;
+import { isSmallCount, type Withheld } from './small-count';
 
-/** What the UI shows in place of a suppressed count. */
-export const SUPPRESSED_LABEL = '<5';
-
-export interface Withheld {
-	/** The figure, or null when it is withheld (or unknown: then `suppressed` is false). */
-	value: number | null;
-	suppressed: boolean;
-}
-
-export function isSmallCount(count: number): boolean {
-	return count >= 1 && count <= SMALL_COUNT_MAX;
-}
+export { SMALL_COUNT_MAX, SUPPRESSED_LABEL, isSmallCount, type Withheld } from './small-count';
 
 /** Primary suppression of one count on its own. Null (unknown) stays null, unsuppressed. */
 export function suppressCount(count: number | null): Withheld {
