@@ -60,14 +60,25 @@ describe('suppressRelated', () => {
 	});
 
 	it('protects against bounds, not only exact solutions', () => {
-		// a + b = 6 shown, b + c = 3 (hidden: small), c + d = 10 shown. Hiding b and c alone would leave
-		// b in [0, 3] (fine) but, with a shown as 5, b = 1 exactly: another figure must go.
-		const input = cells(5, 1, 2, 8, 6, 3, 10);
-		const relations = [sumRelation(4, [0, 1]), sumRelation(5, [1, 2]), sumRelation(6, [2, 3])];
+		// The reader's own LA has 0, 1, 0 (total 1); another LA has 5, 0, 1 (total 6); columns total
+		// 5, 1, 1. Hiding the middle column's total (1) and the other LA's 0 beside it is not enough:
+		// that 0 and the other LA's withheld 1 add up to 6 - 5 = 1, so the total is 1 + (0 or 1): between
+		// 1 and 2. Something more must go.
+		const input: RelatedCell[] = [
+			...[0, 1, 0, 1].map((value) => ({ value, known: true })),
+			...cells(5, 0, 1, 6, 5, 1, 1)
+		];
+		const relations = [
+			sumRelation(3, [0, 1, 2]),
+			sumRelation(7, [4, 5, 6]),
+			sumRelation(8, [0, 4]),
+			sumRelation(9, [1, 5]),
+			sumRelation(10, [2, 6])
+		];
 		const { out, leaked } = attack(input, relations);
-		expect(out[1]).toEqual(W);
-		expect(out[2]).toEqual(W);
+		expect(out[9]).toEqual(W);
 		expect(leaked).toEqual([]);
+		expect(out[4].suppressed || out[7].suppressed).toBe(true);
 	});
 
 	it('shows the reader their own figures and protects the others from them', () => {
