@@ -99,8 +99,17 @@ export function suppressRelated(cells: readonly RelatedCell[], relations: readon
 			hidden[pick] = true;
 		}
 	}
+	// A figure withheld for the others' sake that the rest still determines protects nothing: shown.
+	// Every such figure is the same in every assignment a reader could find, so showing them all at
+	// once changes nothing they could find.
+	const pointless = cells.map(
+		(_, i) =>
+			hidden[i] &&
+			!primary[i] &&
+			!ways(cells[i].value!, false).some((pin) => feasible(cells, relations, unknown, i, pin))
+	);
 	return cells.map((cell, i) =>
-		hidden[i] ? { value: null, suppressed: true } : { value: cell.value, suppressed: false }
+		hidden[i] && !pointless[i] ? { value: null, suppressed: true } : { value: cell.value, suppressed: false }
 	);
 }
 
@@ -116,13 +125,13 @@ function protectedFigure(
 	unknown: (i: number) => boolean,
 	target: number
 ): boolean {
-	const value = cells[target].value!;
-	const ways: Constraint[] = !isSmallCount(value)
-		? [{ max: value - 1 }, { min: value + 1 }]
-		: value > 0
-			? [{ max: 0 }, { min: SMALL_COUNT_MAX + 1 }]
-			: [{ min: 0 }, { max: -SMALL_COUNT_MAX - 1 }];
-	return ways.some((pin) => feasible(cells, relations, unknown, target, pin));
+	return ways(cells[target].value!, true).some((pin) => feasible(cells, relations, unknown, target, pin));
+}
+
+/** The bounds a figure of `value` must be able to cross: out of the small range, or just off itself. */
+function ways(value: number, small: boolean): Constraint[] {
+	if (!small || !isSmallCount(value)) return [{ max: value - 1 }, { min: value + 1 }];
+	return value > 0 ? [{ max: 0 }, { min: SMALL_COUNT_MAX + 1 }] : [{ min: 0 }, { max: -SMALL_COUNT_MAX - 1 }];
 }
 
 function feasible(
