@@ -16,8 +16,22 @@ export interface ReaderView {
 	signed?: readonly boolean[];
 	/** What the reader knows: for each relation, the sum of coefficient x figure is 0. */
 	relations: readonly (readonly (readonly [figure: number, coefficient: number])[])[];
-	/** Other facts a complete assignment must agree with (e.g. a shown percentage of two figures). */
+	/** Shown percentages (to one decimal place) of one figure in another. */
+	percentages?: readonly { part: number; whole: number; percent: number }[];
+	/** Other facts a complete assignment must agree with. */
 	checks?: readonly ((figures: readonly number[]) => boolean)[];
+}
+
+/** Whether `part` of `whole` shows as `percent` when rounded to one decimal place. */
+function showsAs(part: number, whole: number, percent: number): boolean {
+	return whole > 0 && Math.abs((100 * part) / whole - percent) <= 0.05 + 1e-9;
+}
+
+/** The parts of a known whole that show as `percent`. */
+function partsShowingAs(whole: number, percent: number): number[] {
+	const out: number[] = [];
+	for (let part = 0; part <= whole; part++) if (showsAs(part, whole, percent)) out.push(part);
+	return out;
 }
 
 /** Whether some assignment agreeing with the view gives figure `target` the value `value`. */
@@ -28,18 +42,27 @@ export function canTake(view: ReaderView, target: number, value: number, limit: 
 	return search(view, figures, limit);
 }
 
-/** The withheld figures whose true value (`truth`) is small and that the view narrows to the small range. */
-export function leaks(view: ReaderView, truth: readonly number[], limit: number): number[] {
-	const out: number[] = [];
-	view.shown.forEach((shown, i) => {
-		const value = truth[i];
-		if (shown !== null || Math.abs(value) < 1 || Math.abs(value) > 4) return;
-		const sign = Math.sign(value);
+/**
+ * The withheld figures whose true value (`truth`) is small and that the view narrows to the small range,
+ * leaving out those the reader's own knowledge (`known`: the figures they hold, else null) narrows on
+ * its own: those they have whatever is published.
+ */
+export function leaks(
+	view: ReaderView,
+	truth: readonly number[],
+	limit: number,
+	known?: readonly (number | null)[]
+): number[] {
+	const narrowed = (seen: ReaderView, i: number) => {
+		const sign = Math.sign(truth[i]);
 		const outside = [0];
 		for (let v = 5; v <= limit; v++) outside.push(sign * v);
-		if (!outside.some((v) => canTake(view, i, v, limit))) out.push(i);
+		return !outside.some((v) => canTake(seen, i, v, limit));
+	};
+	return view.shown.flatMap((shown, i) => {
+		if (shown !== null || Math.abs(truth[i]) < 1 || Math.abs(truth[i]) > 4 || !narrowed(view, i)) return [];
+		return known && narrowed({ ...view, shown: known, percentages: [] }, i) ? [] : [i];
 	});
-	return out;
 }
 
 function search(view: ReaderView, figures: (number | null)[], limit: number): boolean {
@@ -66,17 +89,36 @@ function search(view: ReaderView, figures: (number | null)[], limit: number): bo
 			}
 		}
 	}
-	const next = figures.findIndex((v) => v === null);
+	let choices: number[] | null = null;
+	let next = -1;
+	for (const { part, whole, percent } of view.percentages ?? []) {
+		const [p, w] = [figures[part], figures[whole]];
+		if (w === null) continue;
+		if (p !== null) {
+			if (!showsAs(p, w, percent)) return (undo(), false);
+		} else if (choices === null) {
+			// A shown percentage of a known whole leaves a few parts: try only those.
+			[choices, next] = [partsShowingAs(w, percent), part];
+		}
+	}
+	if (next < 0) next = figures.findIndex((v) => v === null);
 	if (next < 0) {
-		const ok = (view.checks ?? []).every((check) => check(figures as number[]));
+		const all = figures as number[];
+		const ok =
+			(view.percentages ?? []).every((p) => showsAs(all[p.part], all[p.whole], p.percent)) &&
+			(view.checks ?? []).every((check) => check(all));
 		undo();
 		return ok;
 	}
-	for (let v = lower(next); v <= limit; v++) {
+	for (const v of choices ?? range(lower(next), limit)) {
 		figures[next] = v;
 		if (search(view, figures, limit)) return (undo(), (figures[next] = null), true);
 	}
 	figures[next] = null;
 	undo();
 	return false;
+}
+
+function range(from: number, to: number): number[] {
+	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
