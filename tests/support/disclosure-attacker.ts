@@ -27,6 +27,14 @@ function showsAs(part: number, whole: number, percent: number): boolean {
 	return whole > 0 && Math.abs((100 * part) / whole - percent) <= 0.05 + 1e-9;
 }
 
+/** The wholes of a known part (at least 1) that show as `percent`. */
+function wholesShowingAs(part: number, percent: number): number[] {
+	const out: number[] = [];
+	const most = percent > 0.05 ? Math.floor((100 * part) / (percent - 0.05)) : part * 2001;
+	for (let whole = part; whole <= most; whole++) if (showsAs(part, whole, percent)) out.push(whole);
+	return out;
+}
+
 /** The parts of a known whole that show as `percent`. */
 function partsShowingAs(whole: number, percent: number): number[] {
 	const out: number[] = [];
@@ -93,12 +101,14 @@ function search(view: ReaderView, figures: (number | null)[], limit: number): bo
 	let next = -1;
 	for (const { part, whole, percent } of view.percentages ?? []) {
 		const [p, w] = [figures[part], figures[whole]];
-		if (w === null) continue;
-		if (p !== null) {
+		if (w !== null && p !== null) {
 			if (!showsAs(p, w, percent)) return (undo(), false);
-		} else if (choices === null) {
+		} else if (choices === null && w !== null) {
 			// A shown percentage of a known whole leaves a few parts: try only those.
 			[choices, next] = [partsShowingAs(w, percent), part];
+		} else if (choices === null && p !== null && p > 0) {
+			// And of a known part, a few wholes.
+			[choices, next] = [wholesShowingAs(p, percent), whole];
 		}
 	}
 	if (next < 0) next = figures.findIndex((v) => v === null);

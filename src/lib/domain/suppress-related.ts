@@ -99,15 +99,11 @@ export function suppressRelated(cells: readonly RelatedCell[], relations: readon
 			hidden[pick] = true;
 		}
 	}
-	// A figure withheld for the others' sake that the rest still determines protects nothing: shown.
-	// Every such figure is the same in every assignment a reader could find, so showing them all at
-	// once changes nothing they could find.
-	const pointless = cells.map(
-		(_, i) =>
-			hidden[i] &&
-			!primary[i] &&
-			!ways(cells[i].value!, false).some((pin) => feasible(cells, relations, unknown, i, pin))
-	);
+	// A figure withheld for the others' sake that the rest still determines exactly protects nothing:
+	// shown. Each is the same in every assignment a reader could find, so showing them all at once
+	// changes nothing they could find.
+	const fixed = determined(relations, unknown);
+	const pointless = cells.map((_, i) => hidden[i] && !primary[i] && fixed.has(i));
 	return cells.map((cell, i) =>
 		hidden[i] && !pointless[i] ? { value: null, suppressed: true } : { value: cell.value, suppressed: false }
 	);
@@ -170,16 +166,17 @@ function feasible(
 		if (open) constraints.set(`r${r}`, { equal: rhs });
 		else if (rhs !== 0) throw new Error(`suppressRelated: relation ${r} does not hold for the values given`);
 	});
-	const solution = solve(
-		{
-			constraints,
-			variables: [...variables].map(([key, coefficients]): [string, Coefficients] => [key, coefficients]),
-			integers: true
-		},
-		{ maxIterations: 4096 }
-	);
+	const model = {
+		constraints,
+		variables: [...variables].map(([key, coefficients]): [string, Coefficients] => [key, coefficients])
+	};
+	// The relaxation first: no real solution, no whole one; a whole one found is one. Only a fractional
+	// answer needs the slower integer search.
+	const relaxed = solve(model);
+	if (relaxed.status !== 'optimal') return false;
+	if (relaxed.variables.every(([, value]) => Math.abs(value - Math.round(value)) < 1e-9)) return true;
 	// Anything but a solution found counts as not feasible: withholding more is the safe side.
-	return solution.status === 'optimal';
+	return solve({ ...model, integers: true }, { maxIterations: 4096 }).status === 'optimal';
 }
 
 /**

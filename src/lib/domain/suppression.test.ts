@@ -364,17 +364,21 @@ describe('suppressAreaFigures against an independent attacker', () => {
 			over20Miles: Math.min(children, b)
 		}));
 
-	it('narrows no withheld 1-4 count (an LA’s children, outside, inside, over or within 20 miles) to 1-4', { timeout: 120_000 }, () => {
-		fc.assert(
-			fc.property(
-				fc.array(la, { minLength: 1, maxLength: 4 }),
-				fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
-				(las, known) => {
-					const { truth, own, view: seen } = view(las, known);
-					expect(leaks(seen, truth, 14, own)).toEqual([]);
-				}
-			),
-			{ numRuns: 2000, seed: 18 }
-		);
-	});
+	it(
+		'narrows no withheld 1-4 count (an LA’s children, outside, inside, over or within 20 miles) to 1-4',
+		{ timeout: 120_000 },
+		() => {
+			fc.assert(
+				fc.property(
+					fc.array(la, { minLength: 1, maxLength: 4 }),
+					fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+					(las, known) => {
+						const { truth, own, view: seen } = view(las, known);
+						expect(leaks(seen, truth, 14, own)).toEqual([]);
+					}
+				),
+				{ numRuns: 2000, seed: 18 }
+			);
+		}
+	);
 });

@@ -208,7 +208,8 @@ function sumCounts(las: AreaCounts[]): AreaCounts {
 	return { children: add('children'), outsideLa: add('outsideLa'), over20Miles: add('over20Miles') };
 }
 
-function plainPercentage(part: number | null, whole: number | null): Withheld {
+/** A share (one decimal place) of figures the reader may see in full (their own LA's). */
+export function plainPercentage(part: number | null, whole: number | null): Withheld {
 	if (part === null || whole === null || whole <= 0) return { value: null, suppressed: false };
 	return { value: Math.round((1000 * part) / whole) / 10, suppressed: false };
 }
