@@ -7,6 +7,57 @@ function cell(id: string, rank: number, byLa: Record<string, number>): GapCell {
 	return { cell: id, rank, children, over20Miles: children, belowThreshold: children < 5, byLa };
 }
 
+function gapsOf(ranked: GapCell[]): CoverageGaps {
+	return {
+		resolution: 5,
+		ranked,
+		geojson: {
+			type: 'FeatureCollection',
+			features: ranked.map((c) => ({
+				type: 'Feature',
+				id: c.cell,
+				properties: c,
+				geometry: {
+					type: 'Polygon',
+					coordinates: [
+						[
+							[0, 0],
+							[1, 0],
+							[0, 1],
+							[0, 0]
+						]
+					]
+				}
+			}))
+		}
+	};
+}
+
+describe('suppressGaps: cells of exactly 4 and 5, and the reader’s own share', () => {
+	it('drops a cell of exactly 4 children and keeps one of exactly 5', () => {
+		const four = cell('four', 1, { B: 4 });
+		const five = cell('five', 2, { B: 5 });
+		expect(suppressGaps(gapsOf([five, four]), []).map((c) => [c.cell, c.children])).toEqual([['five', 5]]);
+	});
+
+	it('drops a cell whose total less the reader’s own share is another LA’s 1 to 4', () => {
+		// 9 children: 7 of the reader's LA A and 2 of B. Shown, 9 - 7 would give B's 2 away.
+		const shared = cell('shared', 1, { A: 7, B: 2 });
+		const mostlyOthers = cell('others', 2, { A: 1, B: 6 });
+		const ownOnly = cell('own', 3, { A: 5 });
+		const gaps = gapsOf([shared, mostlyOthers, ownOnly]);
+		expect(suppressGaps(gaps, ['A']).map((c) => [c.cell, c.children, c.ownChildren])).toEqual([
+			['others', 7, 1],
+			['own', 5, 5]
+		]);
+		// A reader without an own share sees the cell: 9 is all they learn.
+		expect(suppressGaps(gaps, []).map((c) => c.cell)).toEqual(['shared', 'others', 'own']);
+		// Nor may two of the reader's LAs together isolate a third's small share.
+		const three = cell('three', 1, { A: 3, C: 3, B: 1 });
+		expect(suppressGaps(gapsOf([three]), ['A', 'C'])).toEqual([]);
+	});
+});
+
 describe('suppressGaps', () => {
 	const ranked = [cell('x', 1, { A: 7, B: 2 }), cell('y', 2, { B: 4 }), cell('z', 3, { A: 3, C: 3 })];
 	const gaps: CoverageGaps = {
@@ -44,7 +95,8 @@ describe('suppressGaps', () => {
 		expect(cells[0].ring).toHaveLength(4);
 	});
 
-	it('adds the reader’s own LAs’ children', () => {
-		expect(suppressGaps(gaps, ['A']).map((c) => c.ownChildren)).toEqual([7, 3]);
+	it('adds the reader’s own LAs’ children where the others’ are none, or 5 or more', () => {
+		// x: own A and B 9, others none; z: own A 3, C's 3 would follow from 6 - 3, so z goes.
+		expect(suppressGaps(gaps, ['A', 'B']).map((c) => [c.cell, c.ownChildren])).toEqual([['x', 9]]);
 	});
 });
