@@ -13,7 +13,7 @@ import { match as rccMatcher } from '../../src/params/rcc';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
 import type { CurrentUser, RccListing, RccSummary } from '../../src/lib/domain/types';
 import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
-import { HOME_A, insertFixture, LA } from './api-fixture';
+import { HOME_A, insertFixture, LA, VIEWER } from './api-fixture';
 
 // Handlers are called directly with the little of the event they read, as a user who may see what this
 // suite asserts: commissioner of both test LAs and a viewer of the other RCC. What each role receives is
@@ -207,9 +207,13 @@ describe.each(backends)('map data API on %s', (backend) => {
 
 	it('draws hotspots only where 5 or more children live, withholding small counts', async () => {
 		const cells = await geojson<Polygon>(hotspotsOf, 'tst', 'hotspots.geojson');
-		// Alpha's 6 children share one cell; Beta's 4 are left out; 1 over 20 miles is withheld.
+		// Alpha's 6 children share one cell; Beta's 4 are left out. Their 1 over 20 miles is Alpha's own
+		// child to this commissioner of Alpha (the cell holds no one else's), withheld from a viewer.
 		expect(cells).toHaveLength(1);
-		expect(cells[0].properties).toMatchObject({ children: 6, over20Miles: null });
+		expect(cells[0].properties).toMatchObject({ children: 6, over20Miles: 1 });
+		const viewed = await call(hotspotsOf, '/api/rccs/tst/hotspots.geojson', { id: 'tst' }, VIEWER);
+		const viewedCells = ((await viewed.json()) as FeatureCollection<Polygon>).features;
+		expect(viewedCells.map((c) => c.properties)).toMatchObject([{ children: 6, over20Miles: null }]);
 		expect(cells[0].properties.h3).toMatch(/^86/);
 		const ring = cells[0].geometry.coordinates[0];
 		expect(ring).toHaveLength(7);

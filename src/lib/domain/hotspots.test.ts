@@ -81,3 +81,13 @@ describe('hotspots for a reader with their own LA’s children in them', () => {
 		]);
 	});
 });
+
+describe('hotspots for a reader whose own children fill the cell', () => {
+	it('shows the cell and its over-20 count: the small count is all the reader’s', () => {
+		const cells = hotspots(
+			children(manchester, 6, 1).map((child) => ({ ...child, own: true })),
+			RESOLUTION
+		);
+		expect(cells.map((c) => [c.children, c.over20Miles])).toEqual([[6, 1]]);
+	});
+});

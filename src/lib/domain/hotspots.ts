@@ -79,7 +79,8 @@ function withOwnShare(count: Count): { children: boolean; over20Miles: boolean }
 	// 0 total, 1 over, 2 within; 3-5 the reader's (known); 6-8 the others'.
 	const values = [children, over20Miles, children - over20Miles, own, ownOver20Miles, own - ownOver20Miles];
 	const cells = [
-		...values.map((value, i) => ({ value, known: i >= 3 })),
+		// The cell's own figures mix the reader's children with others': only the others' are protected.
+		...values.map((value, i) => ({ value, known: i >= 3, sensitive: false })),
 		...[0, 1, 2].map((i) => ({ value: values[i] - values[i + 3] }))
 	];
 	const out = suppressRelated(cells, [

@@ -15,6 +15,11 @@ export interface RelatedCell {
 	withhold?: boolean;
 	/** May be negative (a difference such as gained = after - before); otherwise a count, at least 0. */
 	signed?: boolean;
+	/**
+	 * False for a figure whose size is no disclosure in itself: a sum of the reader's own children and
+	 * others' whose parts are cells of their own. Never withheld for being small, only to protect others.
+	 */
+	sensitive?: boolean;
 }
 
 /** One term of a relation: the cell's index in the cells given, and its coefficient. */
@@ -80,7 +85,10 @@ export function suppressRelated(cells: readonly RelatedCell[], relations: readon
 	const fromKnown = determined(relations, (i) => !given[i]);
 	const isKnown = (i: number) => cells[i].value !== null && (given[i] || fromKnown.has(i));
 	const hidden = cells.map(
-		(cell, i) => !isKnown(i) && cell.value !== null && (cell.withhold === true || isSmallCount(cell.value))
+		(cell, i) =>
+			!isKnown(i) &&
+			cell.value !== null &&
+			(cell.withhold === true || (cell.sensitive !== false && isSmallCount(cell.value)))
 	);
 	const unknown = (i: number) => hidden[i] || cells[i].value === null;
 	const byCell = cells.map((): number[] => []);
