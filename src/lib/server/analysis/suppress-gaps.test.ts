@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CoverageGaps, GapCell } from '$lib/domain/analysis';
+import { coverageGaps, prepareAnalysis, type CoverageGaps, type GapCell } from '$lib/domain/analysis';
+import { randomInput } from '../../../../tests/fixtures/analysis/random-input';
+import { leaks, type ReaderView } from '../../../../tests/support/disclosure-attacker';
 import { suppressGaps } from './suppress-gaps';
 
 function cell(id: string, rank: number, byLa: Record<string, number>): GapCell {
@@ -99,4 +102,52 @@ describe('suppressGaps', () => {
 		// x: own A and B 9, others none; z: own A 3, C's 3 would follow from 6 - 3, so z goes.
 		expect(suppressGaps(gaps, ['A', 'B']).map((c) => [c.cell, c.ownChildren])).toEqual([['x', 9]]);
 	});
+});
+
+describe('suppressGaps against an independent attacker, on the real engine', () => {
+	it(
+		'gives no reader another LA’s 1-4 in a cell, less their own share, over 2,000 random cohorts',
+		{ timeout: 120_000 },
+		() => {
+			fc.assert(
+				fc.property(
+					fc.integer({ min: 1, max: 1_000_000 }),
+					fc.integer({ min: 10, max: 80 }),
+					fc.subarray(['SW', 'SE', 'NW', 'NE']),
+					(seed, children, own) => {
+						const input = randomInput(seed, { children, homes: 6, spreadDegrees: 0.6 });
+						const context = prepareAnalysis(input);
+						const gaps = coverageGaps(context, { resolution: 5 });
+						const byCell = new Map(gaps.ranked.map((cell) => [cell.cell, cell.byLa]));
+						for (const shown of suppressGaps(gaps, own)) {
+							// Figures: the total (shown), the reader's share (known from their own records), the
+							// others' together, and each other LA's (withheld): total = own + others = own + each.
+							const byLa = byCell.get(shown.cell)!;
+							const others = Object.keys(byLa).filter((code) => !own.includes(code));
+							const truth = [
+								shown.children,
+								own.reduce((sum, code) => sum + (byLa[code] ?? 0), 0),
+								others.reduce((sum, code) => sum + byLa[code], 0),
+								...others.map((code) => byLa[code])
+							];
+							const view: ReaderView = {
+								shown: [shown.children, truth[1], null, ...others.map(() => null)],
+								relations: [
+									[
+										[0, -1],
+										[1, 1],
+										[2, 1]
+									],
+									[[2, -1], ...others.map((_, i): [number, number] => [3 + i, 1])]
+								]
+							};
+							expect(shown.ownChildren ?? 0).toBe(own.length > 0 ? truth[1] : 0);
+							expect(leaks(view, truth, shown.children + 1), shown.cell).toEqual([]);
+						}
+					}
+				),
+				{ numRuns: 2000, seed: 18 }
+			);
+		}
+	);
 });
