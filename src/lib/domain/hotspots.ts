@@ -31,7 +31,7 @@ export interface HotspotCell {
  * less the reader's share either. Cells come sorted by index, so the output is deterministic.
  */
 export function hotspots(children: Iterable<HotspotChild>, resolution: number): HotspotCell[] {
-	const counts = new Map<string, Count>();
+	const counts = new Map<string, HotspotCount>();
 	for (const child of children) {
 		const cell = latLngToCell(child.home[1], child.home[0], resolution);
 		let count = counts.get(cell);
@@ -44,7 +44,7 @@ export function hotspots(children: Iterable<HotspotChild>, resolution: number): 
 	const cells: HotspotCell[] = [];
 	for (const [h3, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
 		if (count.children < MIN_CHILDREN_PER_CELL) continue;
-		const shown = count.own > 0 ? withOwnShare(count) : withoutOwnShare(count);
+		const shown = hotspotShown(count);
 		if (!shown.children) continue;
 		cells.push({
 			h3,
@@ -56,30 +56,33 @@ export function hotspots(children: Iterable<HotspotChild>, resolution: number): 
 	return cells;
 }
 
-interface Count {
+/** A hexagon's children, and those of them that are the reader's own LA's. */
+export interface HotspotCount {
 	children: number;
 	over20Miles: number;
 	own: number;
 	ownOver20Miles: number;
 }
 
-/** Over 20 miles and within split the cell: either small gives the other away with the total. */
-function withoutOwnShare(count: Count): { children: boolean; over20Miles: boolean } {
-	const over20Miles = !isSmallCount(count.over20Miles) && !isSmallCount(count.children - count.over20Miles);
-	return { children: true, over20Miles };
-}
-
 /**
- * With the reader's own children in the cell, the total and the over-20 count less their share are
- * the other LAs' children: the cell's figures (total, over and within 20 miles, each split into the
- * reader's and the others') are suppressed together, and a cell whose total must be withheld is not drawn.
+ * Which of a hexagon's figures a reader may see: its total (else the hexagon is not drawn) and its
+ * over-20-miles count. Without the reader's own children in it: over and within 20 miles split the
+ * cell, and either small gives the other away with the total. With them, the total and the over-20
+ * count less the reader's share are the other LAs' children: the cell's figures (total, over and
+ * within 20 miles, each split into the reader's and the others') are suppressed together, and only the
+ * others' are protected (`suppressRelated`).
  */
-function withOwnShare(count: Count): { children: boolean; over20Miles: boolean } {
+export function hotspotShown(count: HotspotCount): { children: boolean; over20Miles: boolean } {
 	const { children, over20Miles, own, ownOver20Miles } = count;
+	if (own === 0) {
+		return {
+			children: true,
+			over20Miles: !isSmallCount(over20Miles) && !isSmallCount(children - over20Miles)
+		};
+	}
 	// 0 total, 1 over, 2 within; 3-5 the reader's (known); 6-8 the others'.
 	const values = [children, over20Miles, children - over20Miles, own, ownOver20Miles, own - ownOver20Miles];
 	const cells = [
-		// The cell's own figures mix the reader's children with others': only the others' are protected.
 		...values.map((value, i) => ({ value, known: i >= 3, sensitive: false })),
 		...[0, 1, 2].map((i) => ({ value: values[i] - values[i + 3] }))
 	];
