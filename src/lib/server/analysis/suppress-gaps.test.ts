@@ -63,29 +63,7 @@ describe('suppressGaps: cells of exactly 4 and 5, and the reader’s own share',
 
 describe('suppressGaps', () => {
 	const ranked = [cell('x', 1, { A: 7, B: 2 }), cell('y', 2, { B: 4 }), cell('z', 3, { A: 3, C: 3 })];
-	const gaps: CoverageGaps = {
-		resolution: 5,
-		ranked,
-		geojson: {
-			type: 'FeatureCollection',
-			features: ranked.map((c) => ({
-				type: 'Feature',
-				id: c.cell,
-				properties: c,
-				geometry: {
-					type: 'Polygon',
-					coordinates: [
-						[
-							[0, 0],
-							[1, 0],
-							[0, 1],
-							[0, 0]
-						]
-					]
-				}
-			}))
-		}
-	};
+	const gaps = gapsOf(ranked);
 
 	it('drops cells under five and ranks the rest again, without the split by LA', () => {
 		const cells = suppressGaps(gaps, []);
