@@ -19,6 +19,56 @@ const GAP_HOME: [number, number] = [-1.6, 53.4];
 
 type Handler = (event: never) => Response | Promise<Response>;
 
+/**
+ * The arithmetic a reader does on a what-if answer: over 20 miles = could move + could not, before and
+ * after (a share of 0% says that none could not), gained = after - before, and each count of the region
+ * is the sum of its LAs'. Returns the withheld counts it works out that are 1 to 4.
+ */
+function workedOut(answer: PublicWhatIf): string[] {
+	const keys = ['over20Miles', 'couldLiveWithin20Before', 'couldLiveWithin20After', 'gained'] as const;
+	const areas = [...answer.las, answer.region];
+	// Per area: over, before, after, gained, left over 20 before, left over 20 after.
+	const value = areas.map((area) => [
+		...keys.map((key) => area[key].value),
+		area.percentOver20MilesBefore.value === 0 ? 0 : null,
+		area.percentOver20MilesAfter.value === 0 ? 0 : null
+	]);
+	const names = [...keys, 'over20Before', 'over20After'];
+	const found: string[] = [];
+	// Each relation: total, then parts (gained: after = before + gained).
+	const within: [number, number[]][] = [
+		[0, [1, 4]],
+		[0, [2, 5]],
+		[2, [1, 3]]
+	];
+	let changed = true;
+	const solve = (terms: { get: () => number | null; set: (v: number) => void; sign: number }[]) => {
+		const open = terms.filter((t) => t.get() === null);
+		if (open.length !== 1) return;
+		const rest = terms.reduce((sum, t) => sum + (t.get() === null ? 0 : t.sign * t.get()!), 0);
+		open[0].set(-rest / open[0].sign);
+		changed = true;
+	};
+	const term = (a: number, k: number, sign: number) => ({
+		get: () => value[a][k],
+		set: (v: number) => {
+			value[a][k] = v;
+			if (Math.abs(v) >= 1 && Math.abs(v) <= 4) found.push(`${areas[a].code} ${names[k]} = ${v}`);
+		},
+		sign
+	});
+	while (changed) {
+		changed = false;
+		value.forEach((_, a) =>
+			within.forEach(([total, parts]) => solve([term(a, total, -1), ...parts.map((p) => term(a, p, 1))]))
+		);
+		names.forEach((_, k) =>
+			solve([term(areas.length - 1, k, -1), ...answer.las.map((_, a) => term(a, k, 1))])
+		);
+	}
+	return found;
+}
+
 describe.each(backends)('analysis API on %s', (backend) => {
 	let test: TestDatabase;
 
@@ -119,9 +169,11 @@ describe.each(backends)('analysis API on %s', (backend) => {
 		expect(beta.gained).toEqual({ value: 6, suppressed: false });
 		expect(alpha.gained).toEqual({ value: 0, suppressed: false });
 		expect(after.region.gained).toEqual({ value: 6, suppressed: false });
-		// Beta: 10 children with a placement location, 6 over 20 miles now (the other 4 give it away: withheld), none after.
+		// Beta: 10 children with a placement location, 6 over 20 miles now (the other 4 give it away: withheld),
+		// none after; that share is withheld too, since its denominator with the over-20 count and what is
+		// left after would give the 4 back (10 - (6 + 0)).
 		expect(beta.percentOver20MilesNow).toEqual({ value: null, suppressed: true });
-		expect(beta.percentOver20MilesAfter).toEqual({ value: 0, suppressed: false });
+		expect(beta.percentOver20MilesAfter).toEqual({ value: null, suppressed: true });
 		expect(beta.percentOver20MilesBefore).toEqual({ value: null, suppressed: true });
 		// Alpha's own figure (1 child over 20 miles) is shown to Alpha's commissioner, withheld from Beta's.
 		expect(alpha.over20Miles).toEqual({ value: 1, suppressed: false });
@@ -168,6 +220,21 @@ describe.each(backends)('analysis API on %s', (backend) => {
 			await call(whatIfOf, 'what-if.json', COMMISSIONER_A, { proposals: [proposal] })
 		).json()) as PublicWhatIf;
 		expect(after.region.gained).toEqual({ value: 6, suppressed: false });
+	});
+
+	it('lets no withheld what-if count be worked out by differencing the figures it shows', async () => {
+		const proposals = [
+			{ action: 'add', id: 'p1', kind: 'secure', location: GAP_HOME, places: 10, ageMin: 10, ageMax: 17 }
+		];
+		const answer = (await (
+			await call(whatIfOf, 'what-if.json', VIEWER, { proposals })
+		).json()) as PublicWhatIf;
+		// Alpha has 1 child over 20 miles, Beta 6, all 6 of whom could move after. Suppressed column by
+		// column, Alpha's 1 and Beta's 6 were withheld and the region's 7 shown; but Beta's "could move
+		// after" (6) and its share left over 20 miles after (0%) gave Beta's 6 back (6 + 0), and 7 - 6
+		// gave Alpha's 1.
+		expect(answer.las[0].over20Miles).toEqual({ value: null, suppressed: true });
+		expect(workedOut(answer)).toEqual([]);
 	});
 
 	it('refuses invalid proposals with the problems listed', async () => {

@@ -13,7 +13,7 @@ import { match as rccMatcher } from '../../src/params/rcc';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
 import type { CurrentUser, RccListing, RccSummary } from '../../src/lib/domain/types';
 import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
-import { HOME_A, insertFixture, LA } from './api-fixture';
+import { commissionerOf, HOME_A, insertFixture, LA, VIEWER } from './api-fixture';
 
 // Handlers are called directly with the little of the event they read, as a user who may see what this
 // suite asserts: commissioner of both test LAs and a viewer of the other RCC. What each role receives is
@@ -208,9 +208,13 @@ describe.each(backends)('map data API on %s', (backend) => {
 
 	it('draws hotspots only where 5 or more children live, withholding small counts', async () => {
 		const cells = await geojson<Polygon>(hotspotsOf, 'tst', 'hotspots.geojson');
-		// Alpha's 6 children share one cell; Beta's 4 are left out; 1 over 20 miles is withheld.
+		// Alpha's 6 children share one cell; Beta's 4 are left out. Their 1 over 20 miles is Alpha's own
+		// child to this commissioner of Alpha (the cell holds no one else's), withheld from a viewer.
 		expect(cells).toHaveLength(1);
-		expect(cells[0].properties).toMatchObject({ children: 6, over20Miles: null });
+		expect(cells[0].properties).toMatchObject({ children: 6, over20Miles: 1 });
+		const viewed = await call(hotspotsOf, '/api/rccs/tst/hotspots.geojson', { id: 'tst' }, VIEWER);
+		const viewedCells = ((await viewed.json()) as FeatureCollection<Polygon>).features;
+		expect(viewedCells.map((c) => c.properties)).toMatchObject([{ children: 6, over20Miles: null }]);
 		expect(cells[0].properties.h3).toMatch(/^86/);
 		const ring = cells[0].geometry.coordinates[0];
 		expect(ring).toHaveLength(7);
@@ -218,6 +222,40 @@ describe.each(backends)('map data API on %s', (backend) => {
 		const national = await geojson<Polygon>(hotspotsOf, 'england', 'hotspots.geojson');
 		expect(national.map((c) => c.properties.children)).toEqual([6]);
 		expect(national[0].properties.h3).toMatch(/^85/);
+	});
+
+	it('never draws a hotspot whose total less a commissioner’s own children is another LA’s 1-4', async () => {
+		// Far from the fixture's children: Alpha's 5 and Beta's 2 in one hexagon.
+		const spot: [number, number] = [-2.4, 52.6];
+		const { sql } = test.db;
+		const ids = [...Array.from({ length: 5 }, (_, i) => [`hs${i}`, LA.A]), ['hb0', LA.B], ['hb1', LA.B]];
+		await sql`insert into children ${sql(
+			ids.map(([id, la]) => ({
+				id,
+				la_code: la,
+				age: 12,
+				placement_type: 'foster',
+				home_lon: spot[0],
+				home_lat: spot[1],
+				placement_lon: spot[0],
+				placement_lat: spot[1] + 0.05,
+				placement_la_code: la
+			}))
+		)}`;
+		try {
+			const near = (cells: Feature<Polygon>[]) =>
+				cells.filter((c) => Math.abs(c.geometry.coordinates[0][0][1] - spot[1]) < 0.1);
+			const hexagons = async (user: CurrentUser) => {
+				const response = await call(hotspotsOf, '/api/rccs/tst/hotspots.geojson', { id: 'tst' }, user);
+				return near(((await response.json()) as FeatureCollection<Polygon>).features);
+			};
+			// A viewer sees 7 children there; Alpha's commissioner, who holds Alpha's 5 records, would
+			// learn Beta's 2 from 7 - 5, so the hexagon is not drawn for them.
+			expect((await hexagons(VIEWER)).map((c) => c.properties!.children)).toEqual([7]);
+			expect(await hexagons(commissionerOf(LA.A, 'Alpha'))).toEqual([]);
+		} finally {
+			await sql`delete from children where id in ${sql(ids.map(([id]) => id))}`;
+		}
 	});
 
 	it('draws a line from each child’s home to a known placement', async () => {

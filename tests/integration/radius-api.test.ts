@@ -15,6 +15,7 @@ const COMMISSIONER_B = commissionerOf(LA.B, 'Beta');
  * HOME_B (~6.2 mi) and Gamma's 6 (~8.3 mi); Alpha's homes and children are 27 miles and more away.
  */
 const EDGE = 'lon=-1.6&lat=53.25&miles=15';
+const SHARED: [number, number] = [-1.6, 52.6];
 
 describe.each(backends)('radius API on %s', (backend) => {
 	let test: TestDatabase;
@@ -67,6 +68,22 @@ describe.each(backends)('radius API on %s', (backend) => {
 				placement_la_code: LA.C
 			}))
 		)}`;
+		// Far from the rest (~45 miles south of EDGE): one hexagon of Beta's 5 and Gamma's 2.
+		await sql`insert into children ${sql(
+			[...Array.from({ length: 5 }, (_, i) => [`s${i}`, LA.B]), ...[0, 1].map((i) => [`t${i}`, LA.C])].map(
+				([id, la]) => ({
+					id,
+					la_code: la,
+					age: 12,
+					placement_type: 'foster',
+					home_lon: SHARED[0],
+					home_lat: SHARED[1],
+					placement_lon: SHARED[0] + 0.05,
+					placement_lat: SHARED[1],
+					placement_la_code: la
+				})
+			)
+		)}`;
 	});
 	afterAll(() => test?.drop());
 
@@ -115,6 +132,16 @@ describe.each(backends)('radius API on %s', (backend) => {
 		// Around Beta's 4 alone: nothing, however small the circle.
 		const near = await answer('lon=-1.75&lat=53.25&miles=2', VIEWER);
 		expect(near.demand).toEqual({ cells: 0, children: 0, over20Miles: { atLeast: 0, complete: true } });
+	});
+
+	it('never lets a commissioner take their own share from a hexagon to find another LA’s 1-4', async () => {
+		const around = `lon=${SHARED[0]}&lat=${SHARED[1]}&miles=3`;
+		// A viewer learns 7 children there, which is all they learn.
+		expect((await answer(around, VIEWER)).demand.children).toBe(7);
+		// Beta's commissioner holds Beta's 5 records there: a hexagon of 7 would give Gamma's 2 (7 - 5).
+		const beta = await answer(around, COMMISSIONER_B);
+		expect(beta.own).toEqual([{ code: LA.B, name: 'Beta', children: 5, over20Miles: 0 }]);
+		expect(beta.demand).toEqual({ cells: 0, children: 0, over20Miles: { atLeast: 0, complete: true } });
 	});
 
 	it('refuses a missing or bad centre or radius with a clear message', async () => {

@@ -58,3 +58,36 @@ describe('hotspots', () => {
 		expect(cells.map((c) => c.h3)).toEqual(cells.map((c) => c.h3).sort());
 	});
 });
+
+describe('hotspots for a reader with their own LA’s children in them', () => {
+	const own = (list: HotspotChild[]) => list.map((child) => ({ ...child, own: true }));
+
+	it('does not draw a cell whose total less the reader’s own children is another LA’s 1 to 4', () => {
+		// 9 children: 7 the reader's, 2 another LA's. Drawn as 9, it gives away the 2.
+		const cells = hotspots([...own(children(manchester, 7, 0)), ...children(manchester, 2, 0)], RESOLUTION);
+		expect(cells).toEqual([]);
+		// Without the reader's share the same cell is drawn: 9 is all a reader learns.
+		expect(hotspots(children(manchester, 9, 0), RESOLUTION).map((c) => c.children)).toEqual([9]);
+	});
+
+	it('draws a cell of the reader’s own children and others’ 5 or more, withholding a small others’ over-20', () => {
+		const cells = hotspots(
+			[...own(children(manchester, 6, 3)), ...children(manchester, 8, 2), ...own(children(brighton, 5, 5))],
+			RESOLUTION
+		);
+		expect(cells.map((c) => [c.children, c.over20Miles])).toEqual([
+			[5, 5],
+			[14, null]
+		]);
+	});
+});
+
+describe('hotspots for a reader whose own children fill the cell', () => {
+	it('shows the cell and its over-20 count: the small count is all the reader’s', () => {
+		const cells = hotspots(
+			children(manchester, 6, 1).map((child) => ({ ...child, own: true })),
+			RESOLUTION
+		);
+		expect(cells.map((c) => [c.children, c.over20Miles])).toEqual([[6, 1]]);
+	});
+});

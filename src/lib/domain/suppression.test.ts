@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { leaks, type ReaderView } from '../../../tests/support/disclosure-attacker';
 import {
 	isSmallCount,
 	suppressAreaFigures,
@@ -6,6 +8,7 @@ import {
 	suppressCount,
 	suppressedPercentage,
 	suppressTable,
+	type AreaCounts,
 	type SuppressedTable,
 	type Withheld
 } from './suppression';
@@ -299,4 +302,83 @@ describe('suppressAreaFigures: the child figures of a region summary', () => {
 		expect(out[0].childrenLookedAfter).toEqual(v(300));
 		expect(region.childrenLookedAfter).toEqual(v(null));
 	});
+});
+
+describe('suppressAreaFigures against an independent attacker', () => {
+	/**
+	 * What a reader of the summary sees for each LA and the region (children, and the two shares as
+	 * percentages), what they know (their own LAs' counts) and the arithmetic that ties them: the region
+	 * is the sum of its LAs, each share's part is at most the whole.
+	 */
+	function view(las: AreaCounts[], known: boolean[]) {
+		const out = suppressAreaFigures(las, { known: (i) => known[i] });
+		// Figures: per area [children, outside, inside, over 20, within 20]; the region's come last.
+		const areas = [...las, sumOf(las)];
+		const truth = areas.flatMap((a) => [
+			a.children!,
+			a.outsideLa!,
+			a.children! - a.outsideLa!,
+			a.over20Miles!,
+			a.children! - a.over20Miles!
+		]);
+		const shown: (number | null)[] = truth.map(() => null);
+		const percentages: ReaderView['percentages'] & object[] = [];
+		const relations: ReaderView['relations'][number][] = [];
+		[...out.las, out.region].forEach((figures, a) => {
+			const [c, o, i, v, n] = [0, 1, 2, 3, 4].map((k) => 5 * a + k);
+			if (a < las.length && known[a]) [c, o, i, v, n].forEach((k) => (shown[k] = truth[k]));
+			if (!figures.childrenLookedAfter.suppressed) shown[c] = figures.childrenLookedAfter.value;
+			if (figures.percentOutsideLa.value !== null)
+				percentages.push({ part: o, whole: c, percent: figures.percentOutsideLa.value });
+			if (figures.percentOver20Miles.value !== null)
+				percentages.push({ part: v, whole: c, percent: figures.percentOver20Miles.value });
+			relations.push(
+				[
+					[c, -1],
+					[o, 1],
+					[i, 1]
+				],
+				[
+					[c, -1],
+					[v, 1],
+					[n, 1]
+				]
+			);
+		});
+		for (let k = 0; k < 5; k++) {
+			relations.push([[5 * las.length + k, -1], ...las.map((_, a): [number, number] => [5 * a + k, 1])]);
+		}
+		const own = truth.map((value, k) => (k < 5 * las.length && known[Math.floor(k / 5)] ? value : null));
+		return { out, truth, own, view: { shown, percentages, relations } satisfies ReaderView };
+	}
+	const sumOf = (las: AreaCounts[]): AreaCounts => ({
+		children: las.reduce((s, la) => s + la.children!, 0),
+		outsideLa: las.reduce((s, la) => s + la.outsideLa!, 0),
+		over20Miles: las.reduce((s, la) => s + la.over20Miles!, 0)
+	});
+	const la = fc
+		.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }))
+		.map(([children, a, b]) => ({
+			children,
+			outsideLa: Math.min(children, a),
+			over20Miles: Math.min(children, b)
+		}));
+
+	it(
+		'narrows no withheld 1-4 count (an LA’s children, outside, inside, over or within 20 miles) to 1-4',
+		{ timeout: 120_000 },
+		() => {
+			fc.assert(
+				fc.property(
+					fc.array(la, { minLength: 1, maxLength: 4 }),
+					fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+					(las, known) => {
+						const { truth, own, view: seen } = view(las, known);
+						expect(leaks(seen, truth, 14, own)).toEqual([]);
+					}
+				),
+				{ numRuns: 2000, seed: 18 }
+			);
+		}
+	);
 });

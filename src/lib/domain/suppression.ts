@@ -7,21 +7,10 @@
  * them as "<5" (src/lib/components/Suppressed.svelte).
  */
 
-/** The largest count withheld; counts 1..SMALL_COUNT_MAX are suppressed. */
-export const SMALL_COUNT_MAX = 4;
+import { isSmallCount, type Withheld } from './small-count';
+import { sumRelation, suppressRelated, type Relation, type RelatedCell } from './suppress-related';
 
-/** What the UI shows in place of a suppressed count. */
-export const SUPPRESSED_LABEL = '<5';
-
-export interface Withheld {
-	/** The figure, or null when it is withheld (or unknown: then `suppressed` is false). */
-	value: number | null;
-	suppressed: boolean;
-}
-
-export function isSmallCount(count: number): boolean {
-	return count >= 1 && count <= SMALL_COUNT_MAX;
-}
+export { SMALL_COUNT_MAX, SUPPRESSED_LABEL, isSmallCount, type Withheld } from './small-count';
 
 /** Primary suppression of one count on its own. Null (unknown) stays null, unsuppressed. */
 export function suppressCount(count: number | null): Withheld {
@@ -69,19 +58,11 @@ export interface SuppressedTable {
 	total: Withheld | null;
 }
 
-interface Slot {
-	value: number | null;
-	suppressed: boolean;
-	known: boolean;
-}
-
 /**
- * Primary and secondary suppression of a table of counts with published totals. Each published total
- * and its cells form an equation; when exactly one member of an equation is withheld, a reader can solve
- * for it, so another member is withheld too: the smallest positive cell (least information lost), else a
- * zero cell, else the total itself. Repeated until no equation has a single unknown, and then until no
- * combination of equations determines a withheld cell (checked by elimination). Unknown (null) cells
- * count as unknowns of their equations and are never chosen.
+ * Primary and secondary suppression of a table of counts with published totals: each published total
+ * and its cells form a relation, and the table is suppressed as one set of related figures
+ * (`suppressRelated`), so that no withheld cell can be worked out from the rest. Unknown (null) cells
+ * are unknowns of their relations and never chosen; a total with an unknown cell is unknown too.
  */
 export function suppressTable(counts: (number | null)[][], options: TableOptions = {}): SuppressedTable {
 	const rows = counts.length;
@@ -97,129 +78,43 @@ export function suppressTable(counts: (number | null)[][], options: TableOptions
 	}
 	const sum = (values: (number | null)[]) =>
 		values.some((v) => v === null) ? null : values.reduce<number>((a, b) => a + (b ?? 0), 0);
-	const slot = (value: number | null, known: boolean, forced = false): Slot => ({
-		value,
-		known,
-		suppressed: !known && value !== null && (forced || isSmallCount(value))
-	});
-
-	const grid: Slot[][] = counts.map((row, r) =>
-		row.map((value, c) => slot(value, options.known?.(r, c) ?? false))
+	const cells: RelatedCell[] = [];
+	const relations: Relation[] = [];
+	const add = (cell: RelatedCell) => cells.push(cell) - 1;
+	const grid = counts.map((row, r) =>
+		row.map((value, c) => add({ value, known: options.known?.(r, c) ?? false }))
 	);
-	const rowTotal: Slot[] = options.rowTotals
-		? counts.map((row, r) => slot(sum(row), options.knownRowTotal?.(r) ?? false, options.forceRowTotal?.(r)))
+	const rowTotal = options.rowTotals
+		? counts.map((row, r) =>
+				add({
+					value: sum(row),
+					known: options.knownRowTotal?.(r) ?? false,
+					withhold: options.forceRowTotal?.(r) ?? false
+				})
+			)
 		: [];
-	const columnTotal: Slot[] = options.columnTotals
-		? Array.from({ length: columns }, (_, c) => slot(sum(counts.map((row) => row[c])), false))
+	const columnTotal = options.columnTotals
+		? Array.from({ length: columns }, (_, c) => add({ value: sum(counts.map((row) => row[c])) }))
 		: [];
-	// The grand total is published when both margins are: it closes the equations of the totals.
-	const grand: Slot | null =
-		options.rowTotals && options.columnTotals ? slot(sum(counts.flat()), false) : null;
-	// A total of figures the reader knows is known to them as well.
-	const knowAll = (total: Slot, members: Slot[]) => {
-		if (members.length > 0 && members.every((m) => m.known))
-			Object.assign(total, { known: true, suppressed: false });
-	};
-	rowTotal.forEach((total, r) => knowAll(total, grid[r]));
+	// The grand total is published when both margins are: it closes the relations of the totals.
+	const grand = options.rowTotals && options.columnTotals ? add({ value: sum(counts.flat()) }) : null;
+	rowTotal.forEach((total, r) => relations.push(sumRelation(total, grid[r])));
 	columnTotal.forEach((total, c) =>
-		knowAll(
-			total,
-			grid.map((row) => row[c])
+		relations.push(
+			sumRelation(
+				total,
+				grid.map((row) => row[c])
+			)
 		)
 	);
-	if (grand) knowAll(grand, rowTotal);
-
-	// The equations: members, then the total they add up to.
-	const equations: Slot[][] = [];
-	if (options.rowTotals) counts.forEach((_, r) => equations.push([...grid[r], rowTotal[r]]));
-	if (options.columnTotals) {
-		for (let c = 0; c < columns; c++) equations.push([...grid.map((row) => row[c]), columnTotal[c]]);
-	}
-	if (grand) {
-		equations.push([...rowTotal, grand]);
-		equations.push([...columnTotal, grand]);
-	}
-
-	const unknown = (s: Slot) => s.suppressed || s.value === null;
-	/** Withholds one more member of the equation; false when none can be. */
-	const widen = (equation: Slot[]): boolean => {
-		// The last member is the equation's total: withheld only when no member can be.
-		const members = equation.slice(0, -1).filter((s) => !unknown(s) && !s.known);
-		const total = equation[equation.length - 1];
-		const pick =
-			pickSmallest(members.filter((s) => (s.value ?? 0) > 0)) ??
-			members[0] ??
-			(!unknown(total) && !total.known ? total : undefined);
-		if (pick) pick.suppressed = true;
-		return pick !== undefined;
-	};
-	for (;;) {
-		// Cheap first: an equation with a single unknown.
-		for (let changed = true; changed;) {
-			changed = false;
-			for (const equation of equations) {
-				if (equation.filter(unknown).length === 1 && widen(equation)) changed = true;
-			}
-		}
-		// Then the equations together: a withheld cell may still follow from a combination of them.
-		const exposed = solvable(equations, unknown).filter((s) => s.suppressed);
-		const widened = exposed.some((s) =>
-			equations.some((equation) => equation.includes(s) && widen(equation))
-		);
-		if (!widened) break; // Nothing exposed, or only what the reader knows already.
-	}
-
-	const out = (s: Slot): Withheld =>
-		s.suppressed ? { value: null, suppressed: true } : { value: s.value, suppressed: false };
+	if (grand !== null) relations.push(sumRelation(grand, rowTotal), sumRelation(grand, columnTotal));
+	const out = suppressRelated(cells, relations);
 	return {
-		cells: grid.map((row) => row.map(out)),
-		rowTotals: rowTotal.map(out),
-		columnTotals: columnTotal.map(out),
-		total: grand ? out(grand) : null
+		cells: grid.map((row) => row.map((i) => out[i])),
+		rowTotals: rowTotal.map((i) => out[i]),
+		columnTotals: columnTotal.map((i) => out[i]),
+		total: grand === null ? null : out[grand]
 	};
-}
-
-/**
- * The unknowns that the equations determine exactly: Gauss-Jordan elimination over the unknowns (members
- * +1, total -1); an unknown is determined when its pivot row holds no other unknown.
- */
-function solvable(equations: Slot[][], unknown: (s: Slot) => boolean): Slot[] {
-	const variables = [...new Set(equations.flat().filter(unknown))];
-	const column = new Map(variables.map((s, i) => [s, i]));
-	const matrix = equations
-		.map((equation) => {
-			const row = new Array<number>(variables.length).fill(0);
-			equation.forEach((s, i) => {
-				if (column.has(s)) row[column.get(s)!] += i === equation.length - 1 ? -1 : 1;
-			});
-			return row;
-		})
-		.filter((row) => row.some((x) => x !== 0));
-	const pivots: number[] = [];
-	let r = 0;
-	for (let c = 0; c < variables.length && r < matrix.length; c++) {
-		const p = matrix.findIndex((row, i) => i >= r && Math.abs(row[c]) > 1e-9);
-		if (p < 0) continue;
-		[matrix[r], matrix[p]] = [matrix[p], matrix[r]];
-		const lead = matrix[r][c];
-		for (let j = 0; j < variables.length; j++) matrix[r][j] /= lead;
-		for (let i = 0; i < matrix.length; i++) {
-			if (i === r || Math.abs(matrix[i][c]) < 1e-9) continue;
-			const f = matrix[i][c];
-			for (let j = 0; j < variables.length; j++) matrix[i][j] -= f * matrix[r][j];
-		}
-		pivots.push(c);
-		r++;
-	}
-	return pivots
-		.filter((c, row) => matrix[row].every((x, j) => j === c || Math.abs(x) < 1e-9))
-		.map((c) => variables[c]);
-}
-
-function pickSmallest(slots: Slot[]): Slot | undefined {
-	let best: Slot | undefined;
-	for (const s of slots) if (!best || (s.value ?? 0) < (best.value ?? 0)) best = s;
-	return best;
 }
 
 /** One column of counts with its published total (e.g. children looked after per LA and for the region). */
@@ -313,7 +208,8 @@ function sumCounts(las: AreaCounts[]): AreaCounts {
 	return { children: add('children'), outsideLa: add('outsideLa'), over20Miles: add('over20Miles') };
 }
 
-function plainPercentage(part: number | null, whole: number | null): Withheld {
+/** A share (one decimal place) of figures the reader may see in full (their own LA's). */
+export function plainPercentage(part: number | null, whole: number | null): Withheld {
 	if (part === null || whole === null || whole <= 0) return { value: null, suppressed: false };
 	return { value: Math.round((1000 * part) / whole) / 10, suppressed: false };
 }

@@ -61,6 +61,26 @@ describe('coverageGaps', () => {
 		expect(gaps.geojson.features[0].properties.byLa).toEqual({ SW: 6 });
 	});
 
+	it('flags a cell of exactly 4 children and not one of exactly 5 (MIN_CHILDREN_PER_GAP_CELL)', () => {
+		const four: [number, number] = [-1.9, 51.05];
+		const five: [number, number] = [-1.1, 51.95];
+		const context = prepareAnalysis({
+			children: [
+				...Array.from({ length: 4 }, (_, i) => child(`f${i}`, four, ['mobility'])),
+				...Array.from({ length: 5 }, (_, i) => ({ ...child(`g${i}`, five, ['mobility']), placement: a }))
+			],
+			homes: [home],
+			fostering: [],
+			boundaries: RANDOM_BOUNDARIES,
+			rccs: []
+		});
+		const gaps = coverageGaps(context, { resolution: 6 });
+		expect(gaps.ranked.map((cell) => [cell.children, cell.belowThreshold])).toEqual([
+			[5, false],
+			[4, true]
+		]);
+	});
+
 	it('keeps to the LAs asked for', () => {
 		expect(coverageGaps(context, { laCodes: ['SE'] }).ranked).toEqual([]);
 	});

@@ -42,3 +42,26 @@ describe('demandWithin', () => {
 		});
 	});
 });
+
+describe('demandWithin for a reader with their own LA’s children in a hexagon', () => {
+	// 7 children at one spot: 5 of the reader's LA (SW), 2 of another (SE).
+	const shared = prepareAnalysis({
+		...smallRegion(),
+		children: [
+			...Array.from({ length: 5 }, (_, i) => child(`o${i}`, hotspot, near)),
+			...Array.from({ length: 2 }, (_, i) => ({ ...child(`x${i}`, hotspot, near), laCode: 'SE' }))
+		]
+	});
+
+	it('leaves out a hexagon whose total less the reader’s share is another LA’s 1 to 4', () => {
+		// A viewer learns 7; SW's commissioner, who holds SW's 5 records, would learn SE's 2 from 7 - 5.
+		expect(demandWithin(shared, hotspot, 10).children).toBe(7);
+		expect(demandWithin(shared, hotspot, 10, ['SW'])).toEqual({
+			cells: 0,
+			children: 0,
+			over20Miles: { atLeast: 0, complete: true }
+		});
+		// Both LAs' commissioner knows all 7.
+		expect(demandWithin(shared, hotspot, 10, ['SW', 'SE']).children).toBe(7);
+	});
+});

@@ -1,7 +1,7 @@
 import { distanceMiles, FAR_FROM_HOME_MILES } from '$lib/domain/distance';
 import { hotspots } from '$lib/domain/hotspots';
 import { ENGLAND_ID } from '$lib/domain/types';
-import { canSeeChildLocations, denied } from '$lib/server/access';
+import { canSeeChildLocations, canSeeChildRecords, denied } from '$lib/server/access';
 import * as children from '$lib/server/db/children';
 import { featureCollection } from '$lib/server/geojson';
 import { rccOr404 } from '$lib/server/responses';
@@ -22,7 +22,9 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const cells = hotspots(
 		rows.map((child) => ({
 			home: child.home,
-			over20Miles: child.placement !== null && distanceMiles(child.home, child.placement) > FAR_FROM_HOME_MILES
+			over20Miles: child.placement !== null && distanceMiles(child.home, child.placement) > FAR_FROM_HOME_MILES,
+			// A commissioner holds their own LA's records: cells are suppressed knowing that.
+			own: canSeeChildRecords(user, child.laCode)
 		})),
 		rcc.id === ENGLAND_ID ? RESOLUTION_ENGLAND : RESOLUTION_RCC
 	);

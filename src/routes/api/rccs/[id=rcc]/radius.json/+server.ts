@@ -65,10 +65,11 @@ export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 	const names = new Map(
 		context.input.boundaries.map((boundary) => [boundary.code, boundary.name ?? boundary.code])
 	);
-	const result = suppressRadius(summary, demandWithin(context, [lon, lat], miles), {
+	const own = rcc.laCodes.filter((code) => canSeeChildRecords(user, code));
+	const result = suppressRadius(summary, demandWithin(context, [lon, lat], miles, own), {
 		names,
 		members: new Set(rcc.laCodes),
-		own: rcc.laCodes.filter((code) => canSeeChildRecords(user, code))
+		own
 	});
 	return jsonResponse(result, { request });
 };
