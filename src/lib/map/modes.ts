@@ -2,9 +2,7 @@
  * Interaction modes as a table, so that adding a mode without its handlers fails the type check.
  * Handlers get a narrow context from the controller rather than the map itself.
  */
-import type { Selection } from './view-state';
-
-export type MapMode = 'browse' | 'inactive';
+import type { MapMode, Selection } from './view-state';
 
 /** What a click chooses: a home or an LA, or a demand hotspot cell (for its placement lines). */
 export type Picked = Selection | { kind: 'cell'; h3: string };

@@ -1,6 +1,8 @@
 import type { MapData } from './feature-properties';
 import type { LayerId } from './layers';
-import type { MapMode } from './modes';
+
+/** How clicks and pointer moves are handled; `modes` (modes.ts) has the handlers of each. */
+export type MapMode = 'browse' | 'inactive';
 
 /** What the user has picked on the map or in the table; app ids, never MapLibre feature ids. */
 export type Selection = { kind: 'la'; code: string } | { kind: 'home'; urn: string } | null;

@@ -146,7 +146,7 @@ describe('renderMapViewSvg', () => {
 		expect(paths[3]).toBe(paths[1]);
 		expect(html).toContain('<path class="focus"');
 		expect(html).toContain('Map of Beta (outlined in black)');
-		const ys = [...paths[1].matchAll(/[\d.]+ ([\d.]+)/g)].map((match) => Number(match[1]));
+		const ys = [...paths[1].matchAll(/[\d.]+,([\d.]+)/g)].map((match) => Number(match[1]));
 		expect(Math.min(...ys)).toBeGreaterThan(0);
 		expect(Math.max(...ys)).toBeLessThan(height);
 		expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(0.85 * height);

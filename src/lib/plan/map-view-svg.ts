@@ -11,7 +11,6 @@ import {
 	boundsMeet,
 	fitProjection,
 	geometryBounds,
-	polygonPath,
 	unionBounds,
 	type Bounds,
 	type SvgProjection
@@ -197,7 +196,7 @@ export function renderMapViewSvg(spec: MapViewSpec, data: MapViewData, id: strin
 		`<rect width="${projection.width}" height="${projection.height}" fill="${chrome.sea}"/>`
 	];
 	for (const la of inView) {
-		const d = polygonPath(la.geometry, projection);
+		const d = projection.polygonPath(la.geometry);
 		if (!d) continue;
 		const fostering = layers.includes('fostering')
 			? fosteringColour(memberPer10k.get(la.code) ?? null, context.fosteringBreaks)
@@ -216,7 +215,7 @@ export function renderMapViewSvg(spec: MapViewSpec, data: MapViewData, id: strin
 	}
 	// The LA the view was made for, outlined over its neighbours' edges (as a selected LA on the map).
 	const focus = inView.find((la) => la.code === chosenCode);
-	const focusPath = focus ? polygonPath(focus.geometry, projection) : '';
+	const focusPath = focus ? projection.polygonPath(focus.geometry) : '';
 	if (focusPath)
 		shapes.push(
 			`<path class="focus" d="${focusPath}" fill="none" stroke="${chrome.selected}" stroke-width="2.5" stroke-linejoin="round"/>`

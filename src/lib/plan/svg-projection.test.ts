@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitProjection, geometryBounds, polygonPath, unionBounds } from './svg-projection';
+import { MercatorCoordinate } from 'maplibre-gl';
+import { fitProjection, geometryBounds, unionBounds } from './svg-projection';
 
 describe('fitProjection', () => {
 	it('puts the asked bounds inside the picture, north up and west left, with padding', () => {
@@ -28,6 +29,27 @@ describe('fitProjection', () => {
 		expect(x).toBeCloseTo(300, 0);
 		expect(y).toBeCloseTo(150, 0);
 	});
+
+	it('projects as MapLibre does: Web Mercator, at one scale, anchored on the picture', () => {
+		const projection = fitProjection([-2.7, 53.3, -1.9, 53.7], { width: 640 });
+		const live = (lon: number, lat: number) => MercatorCoordinate.fromLngLat([lon, lat]);
+		// The picture's corners, in MapLibre's world units: every point must sit in proportion between them.
+		const [west, south, east, north] = projection.bounds;
+		const topLeft = live(west, north);
+		const bottomRight = live(east, south);
+		const pixelsPerUnit = projection.width / (bottomRight.x - topLeft.x);
+		expect((bottomRight.y - topLeft.y) * pixelsPerUnit).toBeCloseTo(projection.height, 0);
+		for (const [lon, lat] of [
+			[-2.2446, 53.4794], // Manchester
+			[-2.7, 53.3],
+			[-1.9, 53.7]
+		]) {
+			const at = live(lon, lat);
+			const [x, y] = projection.project(lon, lat);
+			expect(Math.abs(x - (at.x - topLeft.x) * pixelsPerUnit)).toBeLessThanOrEqual(0.05);
+			expect(Math.abs(y - (at.y - topLeft.y) * pixelsPerUnit)).toBeLessThanOrEqual(0.05);
+		}
+	});
 });
 
 describe('polygonPath', () => {
@@ -46,25 +68,22 @@ describe('polygonPath', () => {
 
 	it('draws rings as closed paths and drops rings too small to see', () => {
 		const projection = fitProjection([0, 50, 1, 51], { width: 100 });
-		expect(polygonPath(square, projection)).toMatch(/^M[\d.]+ [\d.]+(L[\d.]+ [\d.]+){3,4}Z$/);
+		expect(projection.polygonPath(square)).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){3}Z$/);
 		const tiny = fitProjection([-10, 40, 10, 60], { width: 10 });
 		expect(
-			polygonPath(
-				{
-					...square,
-					coordinates: [
-						[
-							[0, 50],
-							[0.001, 50],
-							[0.001, 50.001],
-							[0, 50]
-						]
+			tiny.polygonPath({
+				...square,
+				coordinates: [
+					[
+						[0, 50],
+						[0.001, 50],
+						[0.001, 50.001],
+						[0, 50]
 					]
-				},
-				tiny
-			)
+				]
+			})
 		).toBe('');
-		expect(polygonPath({ type: 'Point', coordinates: [0, 50] }, projection)).toBe('');
+		expect(projection.polygonPath({ type: 'Point', coordinates: [0, 50] })).toBe('');
 	});
 
 	it('bounds geometries and their union', () => {

@@ -2,7 +2,6 @@ import type KDBush from 'kdbush';
 import type { NeedMasks } from './need-masks';
 import type { PolygonIndex } from './polygon-index';
 import type { AnalysisInput, ProviderRef } from './types';
-import type { VacancyMatching } from './vacancy-matching';
 
 /**
  * Everything `prepareAnalysis` computes once, as typed arrays indexed by child or provider, so later
@@ -45,6 +44,32 @@ export interface WhatIfBase {
 }
 
 export const LA_TOTAL_FIELDS = 4;
+
+/** The graph and base assignment of `buildVacancyMatching` (vacancy-matching.ts says how it is found). */
+export interface VacancyMatching {
+	/** Child index per demand index. */
+	demand: Int32Array;
+	/** CSR adjacency: suitable providers within the threshold per demand index, nearest first. */
+	adjStart: Int32Array;
+	adjProvider: Int32Array;
+	/** The reverse: demand indexes per provider. */
+	providerStart: Int32Array;
+	providerDemand: Int32Array;
+	capacity: Int32Array;
+	/** Each provider owns capacity[p] slots from slotStart[p]; the first load[p] hold demand indexes. */
+	slotStart: Int32Array;
+	base: MatchingState;
+	/** Demand children's home locations; ids are demand indexes. */
+	demandIndex: KDIndex | null;
+}
+
+export interface MatchingState {
+	/** Provider per demand index, or -1. */
+	assigned: Int32Array;
+	slotOf: Int32Array;
+	slots: Int32Array;
+	load: Int32Array;
+}
 
 /** A kdbush tree; `ids`, `lon` and `lat` are by insertion order (what kdbush queries return). */
 export interface KDIndex {

@@ -1,7 +1,15 @@
-import type { ChildColumns, KDIndex, ProviderColumns } from './analysis-context';
+import type {
+	ChildColumns,
+	KDIndex,
+	MatchingState,
+	ProviderColumns,
+	VacancyMatching
+} from './analysis-context';
 import { createScratch, suitableWithin } from './find-vacancies';
 import { kdIndex } from './kd-index';
 import { createPointMemo } from './point-memo';
+
+const UNSET = 0x7fffffff;
 
 /**
  * Who could live within the threshold (20 miles) of home: children placed further away ("demand") are
@@ -14,33 +22,6 @@ import { createPointMemo } from './point-memo';
  * assignment arrays, removes or adds providers and re-maximises from the current assignment, which
  * touches only the part of the graph that can change.
  */
-export interface VacancyMatching {
-	/** Child index per demand index. */
-	demand: Int32Array;
-	/** CSR adjacency: suitable providers within the threshold per demand index, nearest first. */
-	adjStart: Int32Array;
-	adjProvider: Int32Array;
-	/** The reverse: demand indexes per provider. */
-	providerStart: Int32Array;
-	providerDemand: Int32Array;
-	capacity: Int32Array;
-	/** Each provider owns capacity[p] slots from slotStart[p]; the first load[p] hold demand indexes. */
-	slotStart: Int32Array;
-	base: MatchingState;
-	/** Demand children's home locations; ids are demand indexes. */
-	demandIndex: KDIndex | null;
-}
-
-export interface MatchingState {
-	/** Provider per demand index, or -1. */
-	assigned: Int32Array;
-	slotOf: Int32Array;
-	slots: Int32Array;
-	load: Int32Array;
-}
-
-const UNSET = 0x7fffffff;
-
 export function buildVacancyMatching(
 	children: ChildColumns,
 	providers: ProviderColumns,

@@ -1,4 +1,4 @@
-import { LA_TOTAL_FIELDS, type AnalysisContext } from './analysis-context';
+import { LA_TOTAL_FIELDS, type AnalysisContext, type VacancyMatching } from './analysis-context';
 import { haversineMiles } from './haversine-miles';
 import { degreesAround } from './find-vacancies';
 import { needsMet } from './need-masks';
@@ -10,8 +10,7 @@ import {
 	augmentIntoProvider,
 	createSearchScratch,
 	unassign,
-	type ScenarioGraph,
-	type VacancyMatching
+	type ScenarioGraph
 } from './vacancy-matching';
 
 export interface WhatIfOptions {
