@@ -28,7 +28,9 @@ describe.each(backends)('collaboration server on %s', (backend) => {
 	beforeAll(async () => {
 		test = await createTestDatabase(backend);
 		await prepareCollabDatabase(test.db);
-		instance = await startCollabInstance(test.db, { maxMessageBytes: 64 * 1024 });
+		instance = await startCollabInstance(test.db, {
+			limits: { maxMessageBytes: 64 * 1024, maxDocumentBytes: 64 * 1024 }
+		});
 	});
 	afterEach(() => {
 		for (const provider of providers.splice(0)) provider.destroy();

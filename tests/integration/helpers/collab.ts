@@ -11,7 +11,7 @@ import {
 	type CollabServer,
 	type CollabServerOptions
 } from '../../../server/collab/server';
-import type { CollabUser } from '../../../server/collab/types';
+import type { CollabSession, CollabUser } from '../../../server/collab/types';
 import type { Database } from '../../../src/lib/server/db/client';
 import { migrate, readMigrations } from '../../../src/lib/server/db/migrate';
 
@@ -33,9 +33,11 @@ export const people: Record<string, CollabUser> = {
 	}
 };
 
-export async function fakeAuthenticate(request: http.IncomingMessage): Promise<CollabUser | null> {
+/** The fake session is named by the person's key: all of one person's sockets share a session. */
+export async function fakeAuthenticate(request: http.IncomingMessage): Promise<CollabSession | null> {
 	const match = /(?:^|;\s*)session=([a-z]+)/.exec(request.headers.cookie ?? '');
-	return (match && people[match[1]]) || null;
+	const user = match && people[match[1]];
+	return user ? { id: match[1], user } : null;
 }
 
 /** Schema plus two RCCs and a plan in the first: `plan:plan-1` and `map:gm` belong to `gm`. */
