@@ -93,6 +93,8 @@ export function connect(options: ConnectOptions): CollabConnection {
 
 	const provider = new WebsocketProvider(url, options.docName, doc, {
 		connect: false,
+		// Tabs sync through the server, which checks each one's access, never directly with each other.
+		disableBc: true,
 		WebSocketPolyfill: options.WebSocketPolyfill,
 		shouldReconnect: (event) => !permanent(event.code)
 	});
@@ -152,11 +154,23 @@ export function connect(options: ConnectOptions): CollabConnection {
 		if (code !== CloseCode.sessionEnded || resumedAfterSessionEnded) return end(code, reason);
 		resumedAfterSessionEnded = true;
 		update({ status: 'connecting', synced: false });
-		void askSignedIn().then((yes) => {
-			if (destroyed) return;
-			if (yes) provider.connect();
-			else end(code, reason);
-		});
+		// The server closes as the change commits, before the response carrying the new cookie has
+		// arrived: ask after a pause, and once more after a longer one.
+		const ask = (asked: number) => {
+			retry = setTimeout(
+				() => {
+					retry = null;
+					void askSignedIn().then((yes) => {
+						if (destroyed) return;
+						if (yes) provider.connect();
+						else if (asked < 1) ask(asked + 1);
+						else end(code, reason);
+					});
+				},
+				reconnectDelayMs(3 + asked, { random: options.random })
+			);
+		};
+		ask(0);
 	});
 	provider.on('status', ({ status }) => {
 		if (status === 'connected') {
