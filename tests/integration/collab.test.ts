@@ -65,6 +65,13 @@ describe.each(backends)('collaboration server on %s', (backend) => {
 				'sec-fetch-site': 'cross-site'
 			})
 		).toBe(403);
+		// Another site under the same registrable domain (a sibling subdomain) is not this site.
+		expect(
+			await upgradeStatus(name, 'session=editor', {
+				origin: `http://${host}`,
+				'sec-fetch-site': 'same-site'
+			})
+		).toBe(403);
 		expect(
 			await upgradeStatus(name, 'session=editor', {
 				origin: `http://${host}`,
