@@ -25,7 +25,8 @@ export class Connection {
 	) {
 		this.user = session.user;
 		this.sessionId = session.id;
-		this.identity = { id: session.user.id, name: session.user.name, la: session.user.la?.code ?? null };
+		const { id, name, la } = session.user;
+		this.identity = { id, name, la: la?.code ?? null, laName: la?.name ?? null };
 	}
 
 	get readOnly(): boolean {

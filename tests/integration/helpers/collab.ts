@@ -24,7 +24,7 @@ export const people: Record<string, CollabUser> = {
 		roles: [{ rccId: 'gm', role: 'commissioner' }]
 	},
 	admin: { id: 2, name: 'Ada Admin', la: null, roles: [{ rccId: 'gm', role: 'rcc_admin' }] },
-	viewer: { id: 3, name: 'Vic Viewer', la: { code: 'E08000001' }, roles: [{ rccId: 'gm', role: 'viewer' }] },
+	viewer: { id: 3, name: 'Vic Viewer', la: null, roles: [{ rccId: 'gm', role: 'viewer' }] },
 	outsider: {
 		id: 4,
 		name: 'Oli Outsider',
