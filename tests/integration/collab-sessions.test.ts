@@ -22,6 +22,26 @@ import {
 } from './helpers/collab';
 import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
 
+/** The app's collaboration server (createAppCollabServer) checking open sockets every `sessionCheckMs`. */
+function appCollab(
+	db: TestDatabase['db'],
+	sessionCheckMs: number,
+	overrides: Partial<CollabServerOptions> = {}
+): Promise<CollabInstance> {
+	const config = readConfig({});
+	const collab = createAppCollabServer(
+		{ db, config: { ...config, collab: { ...config.collab, sessionCheckMs } } },
+		{ fanout: null, unloadDelayMs: 0, log: () => {}, ...overrides }
+	);
+	return serveCollab(collab);
+}
+
+async function preparePlanDatabase(db: TestDatabase['db']): Promise<void> {
+	await migrate(db, readMigrations(path.resolve('migrations')));
+	await insertFixture(db.sql);
+	await db.sql`insert into plans (id, rcc_id, title) values ('plan-t', 'tst', 'Strategy')`;
+}
+
 /**
  * Live collaboration with the app's own sign-in, no stand-in: sessions made by POST /api/auth/login,
  * checked by createAppCollabServer against the sessions table at the upgrade and while sockets are
@@ -45,15 +65,6 @@ describe.each(backends)('collaboration sessions with the real sign-in on %s', (b
 	const userIds = new Map<string, number>();
 	const plan = 'plan:plan-t';
 
-	function appCollab(sessionCheckMs: number, overrides: Partial<CollabServerOptions> = {}) {
-		const config = readConfig({});
-		const collab = createAppCollabServer(
-			{ db: test.db, config: { ...config, collab: { ...config.collab, sessionCheckMs } } },
-			{ fanout: null, unloadDelayMs: 0, log: () => {}, ...overrides }
-		);
-		return serveCollab(collab);
-	}
-
 	async function signedIn(email: string): Promise<Session> {
 		const session = new Session(app.origin);
 		expect((await session.signIn(email, PASSWORD)).status).toBe(200);
@@ -74,9 +85,7 @@ describe.each(backends)('collaboration sessions with the real sign-in on %s', (b
 
 	beforeAll(async () => {
 		test = await createTestDatabase(backend);
-		await migrate(test.db, readMigrations(path.resolve('migrations')));
-		await insertFixture(test.db.sql);
-		await test.db.sql`insert into plans (id, rcc_id, title) values ('plan-t', 'tst', 'Strategy')`;
+		await preparePlanDatabase(test.db);
 		const accounts: [
 			string,
 			{ rccId: string; role: 'viewer' | 'commissioner' | 'rcc_admin'; laCode?: string }
@@ -100,8 +109,8 @@ describe.each(backends)('collaboration sessions with the real sign-in on %s', (b
 		}
 		app = await startAppServer(test.db);
 		admin = await signedIn('admin@test.local');
-		told = await appCollab(3_600_000);
-		polling = await appCollab(100, { sessionsChanged: undefined });
+		told = await appCollab(test.db, 3_600_000);
+		polling = await appCollab(test.db, 100, { sessionsChanged: undefined });
 	});
 	afterEach(() => {
 		for (const connection of connections.splice(0)) connection.destroy();
@@ -261,30 +270,15 @@ describe.runIf(redisUrl)('collaboration sessions across instances through Redis'
 
 	beforeAll(async () => {
 		test = await createTestDatabase('embedded');
-		await migrate(test.db, readMigrations(path.resolve('migrations')));
-		await insertFixture(test.db.sql);
-		await test.db.sql`insert into plans (id, rcc_id, title) values ('plan-t', 'tst', 'Strategy')`;
+		await preparePlanDatabase(test.db);
 		await addAccount(test.db.sql, 'roaming@test.local', [{ rccId: 'tst', role: 'viewer' }]);
 		app = await startAppServer(test.db);
-		const config = readConfig({});
 		const channelPrefix = `cth-test-sessions-${process.pid}-${Date.now()}:`;
 		const instance = (id: string, overrides: Partial<CollabServerOptions>) =>
-			serveCollab(
-				createAppCollabServer(
-					{ db: test.db, config: { ...config, collab: { ...config.collab, sessionCheckMs: 3_600_000 } } },
-					{
-						fanout: createRedisFanout({
-							url: redisUrl as string,
-							instanceId: id,
-							channelPrefix,
-							log: () => {}
-						}),
-						unloadDelayMs: 0,
-						log: () => {},
-						...overrides
-					}
-				)
-			);
+			appCollab(test.db, 3_600_000, {
+				fanout: createRedisFanout({ url: redisUrl as string, instanceId: id, channelPrefix, log: () => {} }),
+				...overrides
+			});
 		here = await instance('here', {});
 		// Hears of sign-outs only from the other instance, through Redis.
 		elsewhere = await instance('elsewhere', { sessionsChanged: undefined });
