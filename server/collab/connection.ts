@@ -1,24 +1,32 @@
 import WebSocket from 'ws';
+import type { DocName } from '../../src/lib/collab/doc-name';
 import type { RateLimiter } from './rate-limit';
 import type { PresenceIdentity } from './stamp-awareness';
-import type { CollabUser } from './types';
+import type { CollabSession, CollabUser } from './types';
 
 /** One client socket in a room. */
 export class Connection {
 	readonly identity: PresenceIdentity;
 	/** Awareness client ids this connection speaks for (removed from the room when it leaves). */
 	readonly awarenessClients = new Set<number>();
+	/** The person as last checked (server.ts checks the session again every few seconds). */
+	user: CollabUser;
+	readonly sessionId: string;
 	alive = true;
 	closed = false;
 
 	constructor(
 		readonly socket: WebSocket,
-		readonly user: CollabUser,
+		session: CollabSession,
+		readonly doc: DocName,
 		readonly access: 'write' | 'read',
 		readonly limiter: RateLimiter,
 		private readonly maxBufferedBytes: number
 	) {
-		this.identity = { id: user.id, name: user.name, la: user.la?.code ?? null };
+		this.user = session.user;
+		this.sessionId = session.id;
+		const { id, name, la } = session.user;
+		this.identity = { id, name, la: la?.code ?? null, laName: la?.name ?? null };
 	}
 
 	get readOnly(): boolean {
@@ -27,9 +35,11 @@ export class Connection {
 
 	send(message: Uint8Array): void {
 		if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
-		// A client that stopped reading must not make the server hold its backlog.
+		// A client that stopped reading must not make the server hold its backlog. Terminated, not closed:
+		// a close frame would queue behind the backlog and keep it for ws's 30 s closing timeout.
 		if (this.socket.bufferedAmount > this.maxBufferedBytes) {
-			this.close(1013, 'too slow');
+			this.closed = true;
+			this.socket.terminate();
 			return;
 		}
 		this.socket.send(message);

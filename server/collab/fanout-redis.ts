@@ -36,6 +36,9 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
 	const subscriber = new Redis(options.url, redisOptions);
 	const receivers = new Map<string, (message: FanoutMessage) => void>();
 	const reconnectListeners: (() => void)[] = [];
+	const sessionListeners: ((userId: string) => void)[] = [];
+	// Not a document's channel: document names always hold a colon after their kind.
+	const sessionsChannel = `${prefix}sessions`;
 	let reportedDown = false;
 	let closed = false;
 
@@ -48,8 +51,8 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
 	subscriber.on('error', onError);
 
 	subscriber.on('ready', () => {
-		const channels = [...receivers.keys()].map((name) => prefix + name);
-		const restored = channels.length > 0 ? subscriber.subscribe(...channels) : Promise.resolve();
+		const channels = [sessionsChannel, ...[...receivers.keys()].map((name) => prefix + name)];
+		const restored = subscriber.subscribe(...channels);
 		restored.then(
 			() => {
 				if (reportedDown) log('Redis is back: catching up open documents');
@@ -61,6 +64,12 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
 	});
 
 	subscriber.on('messageBuffer', (channel: Buffer, payload: Buffer) => {
+		if (channel.toString('utf8') === sessionsChannel) {
+			const [sender, userId] = payload.toString('utf8').split('\n');
+			if (sender === options.instanceId || !userId) return;
+			for (const listener of sessionListeners) listener(userId);
+			return;
+		}
 		const name = channel.toString('utf8').slice(prefix.length);
 		const receive = receivers.get(name);
 		if (!receive) return;
@@ -87,6 +96,13 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
 			publisher
 				.publish(prefix + name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
 				.catch(onError);
+		},
+		publishSessionsChanged(userId) {
+			if (publisher.status !== 'ready') return;
+			publisher.publish(sessionsChannel, `${options.instanceId}\n${userId}`).catch(onError);
+		},
+		onSessionsChanged(listener) {
+			sessionListeners.push(listener);
 		},
 		onReconnect(listener) {
 			reconnectListeners.push(listener);

@@ -24,6 +24,10 @@ export interface Fanout {
 	leave(docName: string): Promise<void>;
 	/** Fire and forget: while the bus is down the message is dropped; `onReconnect` catches up. */
 	publish(docName: string, message: FanoutMessage): void;
+	/** Tells the other instances that a person's sessions or roles changed (session-events.ts). */
+	publishSessionsChanged(userId: string): void;
+	/** Called with the person's id when another instance published `publishSessionsChanged`. */
+	onSessionsChanged(listener: (userId: string) => void): void;
 	/** Called after the bus came back from an outage, once subscriptions are restored. */
 	onReconnect(listener: () => void): void;
 	status(): FanoutStatus;

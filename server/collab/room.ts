@@ -16,9 +16,6 @@ import { stampAwareness } from './stamp-awareness';
 /** Transaction origin of what other instances sent through the fan-out: not stored or published again. */
 const FANOUT_ORIGIN = Symbol('collab-fanout');
 
-/** At most this many awareness client ids per connection (a browser tab has one). */
-const MAX_AWARENESS_CLIENTS = 8;
-
 export interface RoomOptions {
 	persistence: Persistence;
 	fanout: Fanout | null;
@@ -26,12 +23,19 @@ export interface RoomOptions {
 	awarenessFlushMs: number;
 	/** Called when this many updates have been stored since the last compaction. */
 	compactEveryUpdates: number;
+	/** Awareness client ids one connection may speak for (a browser tab has one). */
+	maxAwarenessClients: number;
+	/** Updates that would make the document's encoded state larger than this are refused. */
+	maxDocumentBytes: number;
 	onCompactDue: (room: Room) => void;
 	log: (message: string) => void;
 }
 
 /** A malformed message from a client: its connection is closed, nothing else happens. */
 export class MalformedMessage extends Error {}
+
+/** An update that would take the document over its size cap: not applied; its connection is closed. */
+export class DocumentTooLarge extends Error {}
 
 /**
  * One loaded document and the connections editing it: applies what clients send, relays it to the
@@ -46,6 +50,11 @@ export class Room {
 	private readonly pendingAwareness = new Set<number>();
 	private readonly pendingAwarenessPublish = new Set<number>();
 	private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+	/**
+	 * An upper bound of the document's encoded size: the sum of every update applied since it was last
+	 * measured (measuring encodes the whole document, so it is done only when a cap is near).
+	 */
+	private bytesAtMost = 0;
 	updatesSinceCompaction = 0;
 	unloadTimer: ReturnType<typeof setTimeout> | null = null;
 	compacting: Promise<unknown> | null = null;
@@ -128,7 +137,12 @@ export class Room {
 					connection.send(encoding.toUint8Array(encoder));
 				} else if (type === SyncType.step2 || type === SyncType.update) {
 					// A viewer's edits are dropped; it was told it is read-only when it connected.
-					if (!connection.readOnly) Y.applyUpdate(this.doc, payload, connection);
+					if (connection.readOnly) return;
+					if (!this.fits(payload)) throw new DocumentTooLarge();
+					Y.applyUpdate(this.doc, payload, connection);
+					// Counted as received, not from the update event: an update missing what it builds on is
+					// held aside without one, and must count too.
+					this.bytesAtMost += payload.byteLength;
 				} else {
 					throw new MalformedMessage(`unknown sync message type ${type}`);
 				}
@@ -137,15 +151,18 @@ export class Room {
 			case MessageTag.awareness: {
 				// The stock client echoes every awareness change it receives, others' included: only entries for
 				// ids this connection owns, or new ids it announces, are taken; an id with a state from elsewhere
-				// (another connection or instance) is not up for grabs.
+				// (another connection or instance) is not up for grabs. New ids count against the cap as they
+				// are read, so that one frame cannot announce thousands at once.
+				let newIdsLeft = this.options.maxAwarenessClients - connection.awarenessClients.size;
 				const stamped = stampAwareness(
 					decoding.readVarUint8Array(decoder),
 					connection.identity,
 					(id, leaving) => {
 						const owner = this.awarenessOwners.get(id);
 						if (owner) return owner === connection;
-						if (leaving || this.awareness.getStates().has(id)) return false;
-						return connection.awarenessClients.size < MAX_AWARENESS_CLIENTS;
+						if (leaving || this.awareness.getStates().has(id) || newIdsLeft <= 0) return false;
+						newIdsLeft--;
+						return true;
 					}
 				);
 				for (const id of stamped.clients) {
@@ -203,7 +220,19 @@ export class Room {
 		this.doc.destroy();
 	}
 
+	/** Whether applying `update` keeps the document within its cap (what it already holds does not count). */
+	private fits(update: Uint8Array): boolean {
+		const max = this.options.maxDocumentBytes;
+		if (this.bytesAtMost + update.byteLength <= max) return true;
+		this.bytesAtMost = Y.encodeStateAsUpdate(this.doc).byteLength;
+		if (this.bytesAtMost + update.byteLength <= max) return true;
+		// Near the cap, count only what the document lacks (a reconnecting client resends what it has).
+		const missing = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
+		return this.bytesAtMost + missing.byteLength <= max;
+	}
+
 	private onDocumentUpdate(update: Uint8Array, origin: unknown): void {
+		if (!(origin instanceof Connection)) this.bytesAtMost += update.byteLength;
 		if (this.connections.size > 0) {
 			const encoder = encoding.createEncoder();
 			encoding.writeVarUint(encoder, MessageTag.sync);

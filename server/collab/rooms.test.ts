@@ -61,7 +61,8 @@ function fakeConnection(): Connection {
 	} as unknown as WebSocket;
 	return new Connection(
 		socket,
-		{ id: 1, name: 'A', la: null, roles: [] },
+		{ id: 'session-1', user: { id: 1, name: 'A', la: null, roles: [] } },
+		{ kind: 'map', rccId: 'gm' },
 		'write',
 		{ take: () => true },
 		1e9
@@ -74,6 +75,8 @@ function recordingFanout() {
 		async join() {},
 		async leave() {},
 		publish: (_name, message) => published.push(message),
+		publishSessionsChanged() {},
+		onSessionsChanged() {},
 		onReconnect() {},
 		status: () => 'up',
 		async close() {}
@@ -81,7 +84,14 @@ function recordingFanout() {
 	return { fanout, published };
 }
 
-const options = { unloadDelayMs: 0, awarenessFlushMs: 0, compactEveryUpdates: 1000, log: () => {} };
+const options = {
+	unloadDelayMs: 0,
+	awarenessFlushMs: 0,
+	compactEveryUpdates: 1000,
+	maxAwarenessClients: 8,
+	maxDocumentBytes: 1024 * 1024,
+	log: () => {}
+};
 
 describe('Rooms', () => {
 	it('serialises load and unload: a client arriving during an unload gets the room reloaded after it', async () => {

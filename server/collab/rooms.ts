@@ -10,6 +10,8 @@ export interface RoomsOptions {
 	unloadDelayMs: number;
 	awarenessFlushMs: number;
 	compactEveryUpdates: number;
+	maxAwarenessClients: number;
+	maxDocumentBytes: number;
 	log: (message: string) => void;
 }
 

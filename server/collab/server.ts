@@ -2,27 +2,44 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import * as Y from 'yjs';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { parseDocName } from '../../src/lib/collab/doc-name';
+import { parseDocName, type DocName } from '../../src/lib/collab/doc-name';
 import { COLLAB_PATH, CloseCode } from '../../src/lib/collab/protocol';
+import type { CollabLimits } from '../../src/lib/server/config';
 import { Connection } from './connection';
 import type { Fanout } from './fanout';
 import type { Persistence } from './persistence';
 import { createRateLimiter, defaultRateLimits, type RateLimits } from './rate-limit';
 import { rejectUpgrade } from './reject-upgrade';
-import type { Room } from './room';
+import { DocumentTooLarge, type Room } from './room';
 import { Rooms } from './rooms';
-import type { Authenticate, Authorize, CollabUser } from './types';
+import type { Authenticate, Authorize, CollabSession, CollabUser, LiveSessions } from './types';
+
+/** The defaults of config.ts's `COLLAB_*` variables. */
+export const defaultCollabLimits: CollabLimits = {
+	maxMessageBytes: 4 * 1024 * 1024,
+	maxDocumentBytes: 4 * 1024 * 1024,
+	maxAwarenessClients: 8,
+	maxSocketsPerSession: 20,
+	sessionCheckMs: 5000
+};
 
 export interface CollabServerOptions {
 	persistence: Persistence;
 	authenticate: Authenticate;
 	authorize: Authorize;
+	/**
+	 * Checks open sockets' sessions again (every `limits.sessionCheckMs`, and at once for a person named by
+	 * `sessionsChanged`); absent: sessions are checked at the upgrade only.
+	 */
+	liveSessions?: LiveSessions;
+	/** Subscribes to "this person's sessions or roles changed" (session-events.ts); returns the unsubscribe. */
+	sessionsChanged?: (listener: (userId: string) => void) => () => void;
 	/** Fan-out to other instances (Redis); null or absent for a single instance. */
 	fanout?: Fanout | null;
-	/** Largest frame a client may send; larger ones close that connection (1009). */
-	maxMessageBytes?: number;
+	/** Message, document, awareness and sockets-per-session caps (config.ts); each defaults as there. */
+	limits?: Partial<CollabLimits>;
 	rateLimits?: RateLimits;
-	/** A connection whose unsent backlog exceeds this is closed (1013). */
+	/** A connection whose unsent backlog exceeds this is cut off. */
 	maxBufferedBytes?: number;
 	unloadDelayMs?: number;
 	awarenessFlushMs?: number;
@@ -57,21 +74,85 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	const fanout = options.fanout ?? null;
 	const rateLimits = options.rateLimits ?? defaultRateLimits;
 	const maxBufferedBytes = options.maxBufferedBytes ?? 16 * 1024 * 1024;
+	const limits: CollabLimits = { ...defaultCollabLimits, ...options.limits };
 	const rooms = new Rooms({
 		persistence: options.persistence,
 		fanout,
 		unloadDelayMs: options.unloadDelayMs ?? 2000,
 		awarenessFlushMs: options.awarenessFlushMs ?? 20,
 		compactEveryUpdates: options.compactEveryUpdates ?? 1000,
+		maxAwarenessClients: limits.maxAwarenessClients,
+		maxDocumentBytes: limits.maxDocumentBytes,
 		log
 	});
+	// `ws` refuses a larger frame itself (1009), counting every fragment of a message, before buffering it.
 	const sockets = new WebSocketServer({
 		noServer: true,
-		maxPayload: options.maxMessageBytes ?? 2 * 1024 * 1024,
+		maxPayload: limits.maxMessageBytes,
 		perMessageDeflate: false
 	});
 	const connections = new Set<Connection>();
+	/** Open sockets per session on this instance. */
+	const socketsOfSession = new Map<string, number>();
 	let closing = false;
+	let checking: Promise<void> | null = null;
+	let checkFailed = false;
+
+	const sessionCheck = setInterval(() => {
+		if (checking || connections.size === 0) return;
+		checking = checkSessions([...connections]).finally(() => {
+			checking = null;
+		});
+	}, limits.sessionCheckMs);
+	sessionCheck.unref();
+
+	/**
+	 * Closes the sockets whose session ended (4401) or whose person may no longer read the document
+	 * (4403); one whose access changed otherwise (write <-> read) is closed to reconnect with it (4000).
+	 */
+	async function checkSessions(targets: Connection[]): Promise<void> {
+		if (!options.liveSessions || targets.length === 0) return;
+		let live: Map<string, CollabUser>;
+		try {
+			live = await options.liveSessions([...new Set(targets.map((target) => target.sessionId))]);
+			if (checkFailed) log('Checking sessions works again');
+			checkFailed = false;
+		} catch (error) {
+			// The database is away: keep the sockets (closing everyone would be worse) and say so once.
+			if (!checkFailed) log(`Checking sessions failed: ${describe(error)}`);
+			checkFailed = true;
+			return;
+		}
+		for (const connection of targets) {
+			if (connection.closed) continue;
+			const user = live.get(connection.sessionId);
+			if (!user) {
+				connection.close(CloseCode.sessionEnded, 'session ended');
+				continue;
+			}
+			if (sameRoles(user, connection.user)) continue;
+			const access = await options.authorize(user, connection.doc).catch(() => null);
+			if (access === null) continue; // asked again at the next check
+			if (access === 'none' || access === 'not-found') {
+				connection.close(CloseCode.accessWithdrawn, 'access withdrawn');
+			} else if (access !== connection.access) {
+				connection.close(CloseCode.accessChanged, 'access changed');
+			} else {
+				connection.user = user;
+			}
+		}
+	}
+
+	function checkUser(userId: string): void {
+		const targets = [...connections].filter((connection) => String(connection.user.id) === userId);
+		void checkSessions(targets);
+	}
+
+	const unsubscribe = options.sessionsChanged?.((userId) => {
+		checkUser(userId);
+		fanout?.publishSessionsChanged(userId);
+	});
+	fanout?.onSessionsChanged(checkUser);
 
 	const ping = setInterval(() => {
 		for (const connection of connections) {
@@ -88,7 +169,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	async function decide(
 		request: IncomingMessage,
 		path: string
-	): Promise<{ status: number } | { user: CollabUser; access: 'write' | 'read'; name: string }> {
+	): Promise<
+		{ status: number } | { session: CollabSession; doc: DocName; access: 'write' | 'read'; name: string }
+	> {
 		let name: string;
 		try {
 			name = decodeURIComponent(path.slice(COLLAB_PATH.length));
@@ -98,17 +181,29 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		const doc = parseDocName(name);
 		if (!doc) return { status: 404 };
 		if (crossSite(request)) return { status: 403 };
-		const user = await options.authenticate(request);
-		if (!user) return { status: 401 };
-		const access = await options.authorize(user, doc);
+		const session = await options.authenticate(request);
+		if (!session) return { status: 401 };
+		const access = await options.authorize(session.user, doc);
 		if (access === 'not-found') return { status: 404 };
 		if (access === 'none') return { status: 403 };
-		return { user, access, name };
+		return { session, doc, access, name };
 	}
 
-	function accept(socket: WebSocket, name: string, user: CollabUser, access: 'write' | 'read'): void {
-		const connection = new Connection(socket, user, access, createRateLimiter(rateLimits), maxBufferedBytes);
+	function accept(
+		socket: WebSocket,
+		decision: { session: CollabSession; doc: DocName; access: 'write' | 'read'; name: string }
+	): void {
+		const { session, name } = decision;
+		const connection = new Connection(
+			socket,
+			session,
+			decision.doc,
+			decision.access,
+			createRateLimiter(rateLimits),
+			maxBufferedBytes
+		);
 		connections.add(connection);
+		socketsOfSession.set(session.id, (socketsOfSession.get(session.id) ?? 0) + 1);
 		let room: Room | null = null;
 		const queued: Uint8Array[] = [];
 
@@ -116,8 +211,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			if (connection.closed) return;
 			try {
 				target.receive(connection, message);
-			} catch {
-				connection.close(CloseCode.invalidPayload, 'malformed message');
+			} catch (error) {
+				if (error instanceof DocumentTooLarge) {
+					connection.close(CloseCode.documentTooLarge, 'document too large');
+				} else {
+					connection.close(CloseCode.invalidPayload, 'malformed message');
+				}
 			}
 		};
 
@@ -140,6 +239,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		socket.on('close', () => {
 			connection.closed = true;
 			connections.delete(connection);
+			const open = (socketsOfSession.get(session.id) ?? 1) - 1;
+			if (open > 0) socketsOfSession.set(session.id, open);
+			else socketsOfSession.delete(session.id);
 			if (room) rooms.leave(room, connection);
 		});
 
@@ -169,9 +271,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 					if ('status' in decision) return rejectUpgrade(socket, decision.status);
 					if (socket.destroyed) return;
 					if (closing) return rejectUpgrade(socket, 503, 'Shutting down');
-					sockets.handleUpgrade(request, socket, head, (ws) =>
-						accept(ws, decision.name, decision.user, decision.access)
-					);
+					// Counted and taken in the same turn as the upgrade below, so concurrent upgrades cannot race it.
+					if ((socketsOfSession.get(decision.session.id) ?? 0) >= limits.maxSocketsPerSession) {
+						return rejectUpgrade(socket, 429, 'Too many open connections for this session');
+					}
+					sockets.handleUpgrade(request, socket, head, (ws) => accept(ws, decision));
 				},
 				(error: unknown) => {
 					log(`Upgrade failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -201,6 +305,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			if (closing) return;
 			closing = true;
 			clearInterval(ping);
+			clearInterval(sessionCheck);
+			unsubscribe?.();
 			const open = [...connections];
 			const closed = Promise.all(
 				open.map(
@@ -239,6 +345,20 @@ function crossSite(request: IncomingMessage): boolean {
 	} catch {
 		return true;
 	}
+}
+
+/** Whether the person holds the same role in the same RCCs as when last checked. */
+function sameRoles(a: CollabUser, b: CollabUser): boolean {
+	const key = (user: CollabUser) =>
+		user.roles
+			.map((grant) => `${grant.rccId}=${grant.role}`)
+			.sort()
+			.join(',');
+	return key(a) === key(b);
+}
+
+function describe(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
 }
 
 function toBytes(data: RawData): Uint8Array {

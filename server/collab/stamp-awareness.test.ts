@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { stampAwareness } from './stamp-awareness';
 
-const identity = { id: 7, name: 'Asha Patel', la: 'E08000003' };
+const identity = { id: 7, name: 'Asha Patel', la: 'E08000003', laName: 'Manchester' };
 
 function updateFrom(state: Record<string, unknown>): { update: Uint8Array; clientId: number } {
 	const awareness = new Awareness(new Y.Doc());
@@ -22,8 +22,20 @@ describe('stampAwareness', () => {
 		const receiver = new Awareness(new Y.Doc());
 		applyAwarenessUpdate(receiver, stamped.update, 'test');
 		expect(receiver.getStates().get(clientId)).toEqual({
-			user: { name: 'Asha Patel', la: 'E08000003', color: '#0072b2', id: 7 },
+			user: { name: 'Asha Patel', la: 'E08000003', laName: 'Manchester', color: '#0072b2', id: 7 },
 			cursor: { x: 1, y: 2 }
+		});
+	});
+
+	it('stamps a person without an LA (an administrator, a viewer) with none, whatever they claim', () => {
+		const { update, clientId } = updateFrom({
+			user: { id: 99, name: 'Commissioner of Camden', la: 'E09000007', laName: 'Camden', color: '#d55e00' }
+		});
+		const stamped = stampAwareness(update, { id: 3, name: 'Vic Viewer', la: null, laName: null }, () => true);
+		const receiver = new Awareness(new Y.Doc());
+		applyAwarenessUpdate(receiver, stamped.update, 'test');
+		expect(receiver.getStates().get(clientId)).toEqual({
+			user: { id: 3, name: 'Vic Viewer', la: null, laName: null, color: '#d55e00' }
 		});
 	});
 
@@ -33,7 +45,7 @@ describe('stampAwareness', () => {
 		applyAwarenessUpdate(receiver, stampAwareness(update, identity, () => true).update, 'test');
 		expect(receiver.getStates().get(clientId)).toEqual({
 			cursor: null,
-			user: { id: 7, name: 'Asha Patel', la: 'E08000003' }
+			user: { id: 7, name: 'Asha Patel', la: 'E08000003', laName: 'Manchester' }
 		});
 	});
 

@@ -7,6 +7,8 @@ export interface PresenceIdentity {
 	name: string;
 	/** ONS code of the person's LA, if any. */
 	la: string | null;
+	/** Its name, if known: readers show it for someone without an LA code, so it is stamped too. */
+	laName: string | null;
 }
 
 export interface StampedAwareness {
@@ -18,8 +20,8 @@ export interface StampedAwareness {
 /**
  * Rewrites an awareness update received from a client so that it cannot speak for someone else: entries
  * for client ids it may not claim (another connection's; `leaving` when the entry removes the state) are
- * dropped, and every state's `user` carries
- * the signed-in person's id, name and LA whatever the client wrote (colour and other fields are kept).
+ * dropped, and every state's `user` carries the signed-in person's id, name, LA and LA name whatever
+ * the client wrote, none for someone without an LA (colour and other fields are kept).
  * Throws on an update that does not decode (the caller closes the connection).
  *
  * Awareness update format (y-protocols/awareness.js): varUint count, then per entry varUint clientID,
@@ -59,5 +61,8 @@ function stamp(state: unknown, identity: PresenceIdentity): unknown {
 	const record = state as Record<string, unknown>;
 	const user = record.user;
 	const claimed = typeof user === 'object' && user !== null && !Array.isArray(user) ? user : {};
-	return { ...record, user: { ...claimed, id: identity.id, name: identity.name, la: identity.la } };
+	return {
+		...record,
+		user: { ...claimed, id: identity.id, name: identity.name, la: identity.la, laName: identity.laName }
+	};
 }

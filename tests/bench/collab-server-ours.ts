@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createPostgresPersistence } from '../../server/collab/postgres-persistence';
 import { createCollabServer } from '../../server/collab/server';
+import { readConfig } from '../../src/lib/server/config';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
 import { createTestDatabase } from '../integration/helpers/databases';
@@ -42,15 +43,22 @@ async function existingEmbedded() {
 	};
 }
 
+const benchUser = {
+	id: 1,
+	name: 'Bench',
+	la: null,
+	roles: [{ rccId: 'bench', role: 'commissioner' as const }]
+};
+let sessions = 0;
 const collab = createCollabServer({
 	persistence: createPostgresPersistence(db.sql),
-	authenticate: async () => ({
-		id: 1,
-		name: 'Bench',
-		la: null,
-		roles: [{ rccId: 'bench', role: 'commissioner' }]
-	}),
+	// A session per connection, as 1,000 people would have: the sockets-per-session cap stays on.
+	authenticate: async () => ({ id: `bench-${++sessions}`, user: benchUser }),
+	// Every open socket's session is checked again as in production (the answer: all still valid).
+	liveSessions: async (ids) => new Map(ids.map((id) => [id, benchUser])),
 	authorize: async () => 'write',
+	// Every limit on, as configured for the app (COLLAB_* or config.ts's defaults).
+	limits: readConfig().collab,
 	// The bench drives clients harder than people do: no rate limit, to measure the server itself.
 	rateLimits: { messagesPerSecond: 1e6, messagesBurst: 1e6, bytesPerSecond: 1e9, bytesBurst: 1e9 },
 	log: (message) => console.error(`[collab] ${message}`)

@@ -28,7 +28,9 @@ describe.each(backends)('collaboration server on %s', (backend) => {
 	beforeAll(async () => {
 		test = await createTestDatabase(backend);
 		await prepareCollabDatabase(test.db);
-		instance = await startCollabInstance(test.db, { maxMessageBytes: 64 * 1024 });
+		instance = await startCollabInstance(test.db, {
+			limits: { maxMessageBytes: 64 * 1024, maxDocumentBytes: 64 * 1024 }
+		});
 	});
 	afterEach(() => {
 		for (const provider of providers.splice(0)) provider.destroy();
@@ -61,6 +63,13 @@ describe.each(backends)('collaboration server on %s', (backend) => {
 			await upgradeStatus(name, 'session=editor', {
 				origin: `http://${host}`,
 				'sec-fetch-site': 'cross-site'
+			})
+		).toBe(403);
+		// Another site under the same registrable domain (a sibling subdomain) is not this site.
+		expect(
+			await upgradeStatus(name, 'session=editor', {
+				origin: `http://${host}`,
+				'sec-fetch-site': 'same-site'
 			})
 		).toBe(403);
 		expect(
@@ -166,11 +175,44 @@ describe.each(backends)('collaboration server on %s', (backend) => {
 		a.provider.awareness.setLocalStateField('cursor', { lon: -2.24, lat: 53.48 });
 		await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor !== undefined);
 		expect(b.provider.awareness.getStates().get(a.doc.clientID)).toEqual({
-			user: { id: 1, name: 'Erin Editor', la: 'E08000003', color: '#009e73' },
+			user: { id: 1, name: 'Erin Editor', la: 'E08000003', laName: null, color: '#009e73' },
 			cursor: { lon: -2.24, lat: 53.48 }
 		});
 		a.provider.destroy();
 		await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), 5000, 'presence to leave');
+	});
+
+	it('stamps people without an LA (an administrator, a viewer) with none: they cannot claim a name or an LA', async () => {
+		const admin = client('map:gm', 'admin');
+		const viewer = client('map:gm', 'viewer');
+		const observer = client('map:gm', 'editor');
+		await Promise.all([admin, viewer, observer].map((c) => synced(c.provider)));
+		for (const { provider } of [admin, viewer]) {
+			provider.awareness.setLocalStateField('user', {
+				name: 'Commissioner of Manchester',
+				la: 'E08000003',
+				laName: 'Manchester',
+				color: '#cc79a7'
+			});
+		}
+		const seen = (id: number) => observer.provider.awareness.getStates().get(id)?.user;
+		await waitFor(
+			() => seen(admin.doc.clientID)?.color === '#cc79a7' && seen(viewer.doc.clientID)?.color === '#cc79a7'
+		);
+		expect(seen(admin.doc.clientID)).toEqual({
+			id: 2,
+			name: 'Ada Admin',
+			la: null,
+			laName: null,
+			color: '#cc79a7'
+		});
+		expect(seen(viewer.doc.clientID)).toEqual({
+			id: 3,
+			name: 'Vic Viewer',
+			la: null,
+			laName: null,
+			color: '#cc79a7'
+		});
 	});
 
 	it('closes only the connection that sends malformed, text, oversize or too many frames', async () => {

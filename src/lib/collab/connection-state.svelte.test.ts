@@ -9,7 +9,8 @@ function source() {
 		synced: false,
 		readOnly: false,
 		storedOnDevice: false,
-		closedBecause: null
+		closedBecause: null,
+		closedCode: null
 	};
 	return {
 		subscribe(next: (state: ConnectionState) => void) {
@@ -40,8 +41,10 @@ describe('CollabConnectionState', () => {
 		connection.emit({ status: 'disconnected', synced: false, storedOnDevice: true });
 		expect(state.live).toBe(false);
 		expect(state.label).toMatch(/kept on this device/);
-		connection.emit({ status: 'closed', closedBecause: 'access withdrawn' });
+		expect(state.notice).toBeNull();
+		connection.emit({ status: 'closed', closedBecause: 'access withdrawn', closedCode: 4403 });
 		expect(state.label).toBe('Disconnected: access withdrawn');
+		expect(state.notice?.title).toBe('You no longer have access to this document');
 		state.destroy();
 		expect(connection.subscribed).toBe(false);
 	});

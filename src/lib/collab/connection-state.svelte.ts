@@ -1,3 +1,4 @@
+import { closedNotice, type ClosedNotice } from './closed-notice';
 import type { CollabConnection, ConnectionState, ConnectionStatus } from './connect';
 
 /**
@@ -10,6 +11,7 @@ export class CollabConnectionState {
 	readOnly = $state(false);
 	storedOnDevice = $state(false);
 	closedBecause = $state<string | null>(null);
+	closedCode = $state<number | null>(null);
 
 	label = $derived.by(() => {
 		if (this.status === 'closed') return `Disconnected: ${this.closedBecause ?? 'closed by the server'}`;
@@ -19,6 +21,11 @@ export class CollabConnectionState {
 			? 'Offline: changes are kept on this device and sent when back online'
 			: 'Offline: reconnecting…';
 	});
+
+	/** What to tell the person once the server closed for good (signed out, access withdrawn...). */
+	notice = $derived<ClosedNotice | null>(
+		this.status === 'closed' ? closedNotice(this.closedCode, this.closedBecause) : null
+	);
 
 	/** Whether edits reach others now. */
 	live = $derived(this.status === 'connected' && this.synced);
@@ -39,5 +46,6 @@ export class CollabConnectionState {
 		this.readOnly = state.readOnly;
 		this.storedOnDevice = state.storedOnDevice;
 		this.closedBecause = state.closedBecause;
+		this.closedCode = state.closedCode;
 	}
 }

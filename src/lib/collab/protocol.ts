@@ -12,11 +12,16 @@
  *   server drops every sync step 2 and update it receives from that connection (the document never
  *   changes), while sync step 1 (reading) and awareness (presence) work as for editors. The stock client
  *   logs a console warning; `connect.ts` recognises the reason and reports `readOnly`.
+ * - A client that does not read what it is sent fast enough is cut off without a close frame (it
+ *   would queue behind the backlog); the client sees 1006 and reconnects.
  * - Close codes the server uses (RFC 6455 and the y-websocket convention that 4400-4499 means "do not
  *   reconnect"): see `CloseCode`.
  *
  * Access is decided before the upgrade, as HTTP responses and never a socket: 401 without a session,
- * 403 without a right to the document, 404 for an unknown or malformed document name.
+ * 403 without a right to the document, 404 for an unknown or malformed document name, 429 when the
+ * session has too many sockets open. It is decided again while the socket is open: when the session
+ * ends or the person's access changes, the server closes the socket with `sessionEnded`,
+ * `accessWithdrawn` or `accessChanged`, within seconds.
  */
 
 export const PROTOCOL_VERSION = 1;
@@ -57,8 +62,17 @@ export const CloseCode = {
 	tooLarge: 1009,
 	/** The document could not be loaded (database unavailable); the client retries later. */
 	internalError: 1011,
-	/** The client does not read what it is sent fast enough. */
-	tryAgainLater: 1013
+	/**
+	 * The person's access to the document changed but remains (a commissioner made a viewer): the client
+	 * reconnects and is given its new access at the upgrade.
+	 */
+	accessChanged: 4000,
+	/** The sign-in session ended (signed out, password changed, expired, account disabled). Final. */
+	sessionEnded: 4401,
+	/** The person may no longer read the document (role removed). Final. */
+	accessWithdrawn: 4403,
+	/** The update would make the document larger than the server's cap; it was not applied. Final. */
+	documentTooLarge: 4413
 } as const;
 
 /** The path prefix of collaboration sockets: `ws(s)://host/collab/<docName>`. */

@@ -4,6 +4,7 @@ import { clientOf } from '$lib/server/auth/client';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '$lib/server/auth/password';
 import { requireUser } from '$lib/server/auth/require-user';
+import { sessionsChanged } from '$lib/server/auth/session-events';
 import { createSession } from '$lib/server/auth/sessions';
 import { setPassword } from '$lib/server/auth/set-password';
 import { attemptSucceeded, beginAttempt, tryAgainIn } from '$lib/server/auth/throttle';
@@ -69,6 +70,7 @@ export const actions: Actions = {
 			return createSession(tx, user.id, client);
 		});
 		setSessionCookie(event.cookies, event.url, session);
+		sessionsChanged(user.id);
 		return { changed: true };
 	}
 };

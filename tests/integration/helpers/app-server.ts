@@ -1,7 +1,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
-import type { Config } from '../../../src/lib/server/config';
+import { readConfig, type Config } from '../../../src/lib/server/config';
 import type { Database } from '../../../src/lib/server/db/client';
 import { provideRuntime } from '../../../src/lib/server/runtime';
 
@@ -27,6 +27,7 @@ export async function startAppServer(db: Database, config: Partial<Config> = {})
 				redisUrl: null,
 				demo: false,
 				basemapStyle: null,
+				collab: readConfig({}).collab,
 				...config
 			}
 		})

@@ -11,7 +11,7 @@ import {
 	type CollabServer,
 	type CollabServerOptions
 } from '../../../server/collab/server';
-import type { CollabUser } from '../../../server/collab/types';
+import type { CollabSession, CollabUser } from '../../../server/collab/types';
 import type { Database } from '../../../src/lib/server/db/client';
 import { migrate, readMigrations } from '../../../src/lib/server/db/migrate';
 
@@ -24,7 +24,7 @@ export const people: Record<string, CollabUser> = {
 		roles: [{ rccId: 'gm', role: 'commissioner' }]
 	},
 	admin: { id: 2, name: 'Ada Admin', la: null, roles: [{ rccId: 'gm', role: 'rcc_admin' }] },
-	viewer: { id: 3, name: 'Vic Viewer', la: { code: 'E08000001' }, roles: [{ rccId: 'gm', role: 'viewer' }] },
+	viewer: { id: 3, name: 'Vic Viewer', la: null, roles: [{ rccId: 'gm', role: 'viewer' }] },
 	outsider: {
 		id: 4,
 		name: 'Oli Outsider',
@@ -33,9 +33,11 @@ export const people: Record<string, CollabUser> = {
 	}
 };
 
-export async function fakeAuthenticate(request: http.IncomingMessage): Promise<CollabUser | null> {
+/** The fake session is named by the person's key: all of one person's sockets share a session. */
+export async function fakeAuthenticate(request: http.IncomingMessage): Promise<CollabSession | null> {
 	const match = /(?:^|;\s*)session=([a-z]+)/.exec(request.headers.cookie ?? '');
-	return (match && people[match[1]]) || null;
+	const user = match && people[match[1]];
+	return user ? { id: match[1], user } : null;
 }
 
 /** Schema plus two RCCs and a plan in the first: `plan:plan-1` and `map:gm` belong to `gm`. */
@@ -67,17 +69,22 @@ export async function startCollabInstance(
 		log: () => {},
 		...options
 	});
+	return serveCollab(collab, options.port);
+}
+
+/** Serves `collab`'s sockets over HTTP on 127.0.0.1 (a free port unless given). */
+export async function serveCollab(collab: CollabServer, port = 0): Promise<CollabInstance> {
 	const server = http.createServer((_request, response) => response.writeHead(404).end());
 	server.on('upgrade', (request, socket, head) => {
 		if (!collab.handleUpgrade(request, socket, head)) socket.destroy();
 	});
-	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-	const port = (server.address() as { port: number }).port;
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+	const listening = (server.address() as { port: number }).port;
 	return {
 		collab,
 		http: server,
-		url: `ws://127.0.0.1:${port}/collab`,
-		port,
+		url: `ws://127.0.0.1:${listening}/collab`,
+		port: listening,
 		async close() {
 			await collab.close();
 			server.closeAllConnections();
@@ -86,13 +93,43 @@ export async function startCollabInstance(
 	};
 }
 
-/** A `ws` WebSocket that sends the session cookie, as a browser would. */
+/** Opens a socket and resolves with the code and reason it is closed with (by the server, or 1006). */
+export function socketUntilClosed(
+	url: string,
+	cookie: string | null,
+	onOpen: (socket: WebSocket) => void = () => {}
+): {
+	socket: WebSocket;
+	opened: Promise<WebSocket>;
+	closed: Promise<{ code: number; reason: string }>;
+} {
+	const socket = new WebSocket(url, cookie ? { headers: { cookie } } : {});
+	const opened = new Promise<WebSocket>((resolve, reject) => {
+		socket.on('open', () => {
+			onOpen(socket);
+			resolve(socket);
+		});
+		socket.on('unexpected-response', (_request, response) =>
+			reject(new Error(`Upgrade refused: ${response.statusCode}`))
+		);
+	});
+	const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+		socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+	});
+	socket.on('error', () => {});
+	opened.catch(() => {});
+	return { socket, opened, closed };
+}
+
+/** A `ws` WebSocket that sends the session cookie, as a browser would (read at each connection). */
 export function webSocketWithCookie(
-	cookie: string | null
+	cookie: string | null | (() => string | null)
 ): new (address: string, protocols?: string | string[]) => WebSocket {
+	const current = typeof cookie === 'function' ? cookie : () => cookie;
 	return class extends WebSocket {
 		constructor(address: string | URL, protocols?: string | string[]) {
-			super(address, protocols, cookie ? { headers: { cookie } } : {});
+			const value = current();
+			super(address, protocols, value ? { headers: { cookie: value } } : {});
 		}
 	};
 }

@@ -37,7 +37,7 @@ export async function createSession(
 }
 
 interface SessionRow {
-	expires_at: Date;
+	token_hash: string;
 	created_at: Date;
 	last_seen_at: Date;
 	id: number;
@@ -46,6 +46,48 @@ interface SessionRow {
 	la_code: string | null;
 	la_name: string | null;
 	roles: RoleGrant[];
+}
+
+export interface LiveSession {
+	user: CurrentUser;
+	createdAt: Date;
+	lastSeenAt: Date;
+}
+
+/**
+ * The sessions among `tokenHashes` that are live (known, unexpired, account not disabled), by token
+ * hash, each with its user and roles as they are now. One query for any number of sessions: the
+ * collaboration server checks every open socket's session with it every few seconds.
+ */
+export async function liveSessions(sql: Sql, tokenHashes: string[]): Promise<Map<string, LiveSession>> {
+	if (tokenHashes.length === 0) return new Map();
+	const rows = await sql<SessionRow[]>`
+		select s.token_hash, s.created_at, s.last_seen_at, u.id, u.email, u.name, u.la_code, l.name as la_name,
+			coalesce((
+				select json_agg(json_build_object(
+					'rccId', r.rcc_id, 'rccName', c.name, 'role', r.role, 'laCode', r.la_code, 'laName', rl.name
+				) order by r.rcc_id)
+				from user_roles r join rccs c on c.id = r.rcc_id left join las rl on rl.code = r.la_code
+				where r.user_id = u.id
+			), '[]'::json) as roles
+		from sessions s join users u on u.id = s.user_id left join las l on l.code = u.la_code
+		where s.token_hash = any(${tokenHashes}::text[]) and s.expires_at > now() and not u.disabled`;
+	return new Map(
+		rows.map((row) => [
+			row.token_hash,
+			{
+				user: {
+					id: row.id,
+					email: row.email,
+					name: row.name,
+					la: row.la_code ? { code: row.la_code, name: row.la_name ?? row.la_code } : null,
+					roles: row.roles
+				},
+				createdAt: row.created_at,
+				lastSeenAt: row.last_seen_at
+			}
+		])
+	);
 }
 
 /**
@@ -59,30 +101,14 @@ export async function userFromSessionToken(
 ): Promise<CurrentUser | null> {
 	if (!token || token.length > 100) return null;
 	const tokenHash = hashToken(token);
-	const [row] = await sql<SessionRow[]>`
-		select s.expires_at, s.created_at, s.last_seen_at, u.id, u.email, u.name, u.la_code, l.name as la_name,
-			coalesce((
-				select json_agg(json_build_object(
-					'rccId', r.rcc_id, 'rccName', c.name, 'role', r.role, 'laCode', r.la_code, 'laName', rl.name
-				) order by r.rcc_id)
-				from user_roles r join rccs c on c.id = r.rcc_id left join las rl on rl.code = r.la_code
-				where r.user_id = u.id
-			), '[]'::json) as roles
-		from sessions s join users u on u.id = s.user_id left join las l on l.code = u.la_code
-		where s.token_hash = ${tokenHash} and s.expires_at > now() and not u.disabled`;
-	if (!row) return null;
+	const session = (await liveSessions(sql, [tokenHash])).get(tokenHash);
+	if (!session) return null;
 	const now = Date.now();
-	if (now - row.last_seen_at.getTime() > RENEW_AFTER_MS) {
-		const expiresAt = new Date(Math.min(now + SESSION_IDLE_MS, row.created_at.getTime() + SESSION_MAX_MS));
+	if (now - session.lastSeenAt.getTime() > RENEW_AFTER_MS) {
+		const expiresAt = new Date(Math.min(now + SESSION_IDLE_MS, session.createdAt.getTime() + SESSION_MAX_MS));
 		await sql`update sessions set expires_at = ${expiresAt}, last_seen_at = now() where token_hash = ${tokenHash}`;
 	}
-	return {
-		id: row.id,
-		email: row.email,
-		name: row.name,
-		la: row.la_code ? { code: row.la_code, name: row.la_name ?? row.la_code } : null,
-		roles: row.roles
-	};
+	return session.user;
 }
 
 export async function deleteSession(sql: Sql, token: string): Promise<void> {

@@ -7,6 +7,7 @@ import * as audit from '$lib/server/audit';
 import { clientOf } from '$lib/server/auth/client';
 import { hashPassword } from '$lib/server/auth/password';
 import { requireRccAdmin } from '$lib/server/auth/require-rcc-admin';
+import { sessionsChanged } from '$lib/server/auth/session-events';
 import { normaliseEmail } from '$lib/server/auth/sign-in';
 import * as users from '$lib/server/auth/users';
 import * as membership from '$lib/server/membership';
@@ -166,6 +167,7 @@ export const actions: Actions = {
 			return null;
 		});
 		if (problem) return fail(400, { action: 'changeRole', problem });
+		sessionsChanged(userId);
 		return { action: 'changeRole', done: 'Role changed' };
 	},
 
@@ -193,6 +195,7 @@ export const actions: Actions = {
 			return null;
 		});
 		if (problem) return fail(400, { action: 'revokeRole', problem });
+		sessionsChanged(userId);
 		return { action: 'revokeRole', done: 'Role removed' };
 	},
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { closedNotice } from './closed-notice';
+import { CloseCode } from './protocol';
+
+describe('closedNotice', () => {
+	it('offers signing in again only when the session ended', () => {
+		expect(closedNotice(CloseCode.sessionEnded, 'session ended')).toMatchObject({
+			title: 'You have been signed out',
+			signIn: true
+		});
+		expect(closedNotice(CloseCode.accessWithdrawn, 'access withdrawn')).toMatchObject({
+			title: 'You no longer have access to this document',
+			signIn: false
+		});
+	});
+
+	it('says an oversize change was not saved', () => {
+		const notice = closedNotice(CloseCode.documentTooLarge, 'document too large');
+		expect(notice.title).toBe('Your latest changes were not saved');
+		expect(notice.body).toMatch(/larger than the server accepts/);
+	});
+
+	it('names the reason of any other close', () => {
+		expect(closedNotice(4499, 'maintenance').body).toMatch(/\(maintenance\)/);
+		expect(closedNotice(null, null).body).toMatch(/code unknown/);
+	});
+});
