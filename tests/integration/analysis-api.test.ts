@@ -10,7 +10,7 @@ import type { PublicGapCell } from '../../src/lib/server/analysis/suppress-gaps'
 import type { PublicGapBreakdown } from '../../src/lib/server/analysis/suppress-gap-breakdown';
 import type { PublicWhatIf } from '../../src/lib/server/analysis/suppress-what-if';
 import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
-import { commissionerOf, insertFixture, LA, OUTSIDER, VIEWER } from './api-fixture';
+import { ADMIN, commissionerOf, insertFixture, LA, OUTSIDER, VIEWER } from './api-fixture';
 
 const COMMISSIONER_A = commissionerOf(LA.A, 'Alpha');
 const COMMISSIONER_B = commissionerOf(LA.B, 'Beta');
@@ -227,9 +227,9 @@ describe.each(backends)('analysis API on %s', (backend) => {
 			{ action: 'add', id: 'p1', kind: 'secure', location: GAP_HOME, places: 10, ageMin: 10, ageMax: 17 }
 		];
 		const answer = (await (
-			await call(whatIfOf, 'what-if.json', VIEWER, { proposals })
+			await call(whatIfOf, 'what-if.json', ADMIN, { proposals })
 		).json()) as PublicWhatIf;
-		// Alpha has 1 child over 20 miles, Beta 6, all 6 of whom could move after. Suppressed column by
+		// The RCC's administrator sees aggregates only. Alpha has 1 child over 20 miles, Beta 6, all 6 of whom could move after. Suppressed column by
 		// column, Alpha's 1 and Beta's 6 were withheld and the region's 7 shown; but Beta's "could move
 		// after" (6) and its share left over 20 miles after (0%) gave Beta's 6 back (6 + 0), and 7 - 6
 		// gave Alpha's 1.

@@ -29,6 +29,15 @@ export const VIEWER: CurrentUser = {
 	roles: [{ rccId: 'tst', rccName: 'Test RCC', role: 'viewer', laCode: null, laName: null }]
 };
 
+/** The administrator of `tst`: region figures, what-if too, and no LA's children. */
+export const ADMIN: CurrentUser = {
+	id: 4,
+	email: 'a@example.org',
+	name: 'Administrator',
+	la: null,
+	roles: [{ rccId: 'tst', rccName: 'Test RCC', role: 'rcc_admin', laCode: null, laName: null }]
+};
+
 /** A commissioner of Delta, in RCC `other`: no role in `tst`. */
 export const OUTSIDER: CurrentUser = {
 	id: 3,

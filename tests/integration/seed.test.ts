@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
+import { COHORT_GENERATOR_VERSION } from '../../src/lib/domain/cohort/generate-cohort';
 import { seedDemo } from '../../src/lib/server/seed/seed-demo';
 import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
 
@@ -111,7 +112,7 @@ describe.each(backends)('seedDemo on %s', (backend) => {
 		expect(fostering).toEqual({ households: 42_615, places: 70_465 });
 		const [meta] = await sql`select value from dataset_meta where key = 'demo'`;
 		expect(meta.value).toMatchObject({
-			generatorVersion: 1,
+			generatorVersion: COHORT_GENERATOR_VERSION,
 			counts: { children: 17_172, homes: 4009, homesSkipped: 0 }
 		});
 	});
