@@ -84,7 +84,7 @@ test('pages carry the built Content-Security-Policy and cannot be framed by anot
 	await expect(page.getByRole('heading', { name: 'Sign in to Close to Home' })).toBeVisible();
 
 	// Another origin (a server of its own on another port) frames the sign-in page, and a published page
-	// (here the demo's "nothing published yet" page, under /published all the same), which may be embedded.
+	// (here the RCC's list of published strategies, under /published all the same), which may be embedded.
 	const framing = http.createServer((_, response) => {
 		response.writeHead(200, { 'content-type': 'text/html' });
 		response.end(
@@ -100,7 +100,7 @@ test('pages carry the built Content-Security-Policy and cannot be framed by anot
 			?.locator('h1')
 			.textContent({ timeout: 1000 })
 			.catch(() => null) ?? null;
-	await expect.poll(() => frameText('published')).toBe('Page not found');
+	await expect.poll(() => frameText('published')).toMatch(/^Published strategies of Greater Manchester/);
 	// Blocked: Chromium shows its error page in the frame instead of the app.
 	await expect.poll(() => page.frame({ name: 'app' })?.url()).toMatch(/^chrome-error:/);
 	expect(await frameText('app')).not.toContain('Sign in');
