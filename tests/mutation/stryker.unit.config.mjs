@@ -12,12 +12,10 @@ export default {
 	mutate: [
 		'src/lib/domain/suppression.ts',
 		'src/lib/server/analysis/suppress-*.ts',
+		'!src/lib/server/analysis/*.test.ts',
 		'src/lib/domain/analysis/coverage-gaps.ts',
 		'src/lib/domain/hotspots.ts',
 		'src/lib/domain/analysis/what-if.ts',
-		'src/lib/domain/analysis/prepare-what-if.ts',
-		'src/lib/domain/analysis/vacancy-matching.ts',
-		'src/lib/domain/analysis/parse-proposals.ts',
 		'src/lib/server/access.ts',
 		'server/collab/authorize-document.ts',
 		'server/collab/rate-limit.ts',

@@ -10,13 +10,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
-		include: [
-			'src/lib/server/auth/*.test.ts',
-			'server/collab/*.test.ts',
-			'tests/integration/auth.test.ts',
-			'tests/integration/collab.test.ts',
-			'tests/integration/collab-persistence.test.ts'
-		],
+		include: ['server/collab/*.test.ts', 'tests/integration/collab-persistence*.test.ts'],
 		environment: 'node',
 		testTimeout: 120_000,
 		hookTimeout: 180_000,
