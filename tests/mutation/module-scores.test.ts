@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+	checkScores,
 	moduleScores,
-	modulesBelow,
 	scoreTable,
 	type MutantStatus,
 	type MutationReport
@@ -71,7 +71,7 @@ describe('moduleScores', () => {
 	});
 });
 
-describe('modulesBelow', () => {
+describe('checkScores', () => {
 	const scores = moduleScores([
 		report({
 			'good.ts': repeat('Killed', 85).concat(repeat('Survived', 15)),
@@ -80,25 +80,46 @@ describe('modulesBelow', () => {
 		})
 	]);
 
-	it('names each module under the threshold, with its score and what is missing', () => {
-		expect(modulesBelow(scores, 85)).toEqual([
+	it('fails each module under the threshold, with its score and what is missing', () => {
+		expect(checkScores(scores, 85).failures).toEqual([
 			'weak.ts: mutation score 84.0% is below 85% (10 survived, 6 not covered)'
 		]);
 	});
 
 	it('passes a module exactly at the threshold, and one with no mutants', () => {
-		expect(modulesBelow(scores, 84)).toEqual([]);
+		expect(checkScores(scores, 84)).toEqual({ failures: [], waived: [], recovered: [] });
 	});
 
-	it('fails a module that one weak module would have hidden in a global score', () => {
+	it('fails a module that one strong module would have hidden in a global score', () => {
 		const mixed = moduleScores([
 			report({
 				'big.ts': repeat('Killed', 1000),
 				'small.ts': repeat('Killed', 5).concat(repeat('Survived', 5))
 			})
 		]);
-		expect(modulesBelow(mixed, 85)).toHaveLength(1);
-		expect(modulesBelow(mixed, 85)[0]).toMatch(/^small\.ts: mutation score 50\.0%/);
+		const { failures } = checkScores(mixed, 85);
+		expect(failures).toHaveLength(1);
+		expect(failures[0]).toMatch(/^small\.ts: mutation score 50\.0%/);
+	});
+
+	it('reports a pending module below the threshold with its reason instead of failing it', () => {
+		expect(checkScores(scores, 85, { 'weak.ts': 'rewritten on another branch' })).toEqual({
+			failures: [],
+			waived: [
+				'weak.ts: mutation score 84.0% is below 85% (10 survived, 6 not covered); pending: rewritten on another branch'
+			],
+			recovered: []
+		});
+	});
+
+	it('says when a pending module has reached the threshold, so that its entry can go', () => {
+		expect(checkScores(scores, 85, { 'good.ts': 'was weak' }).recovered).toEqual([
+			'good.ts: 85.0%, no longer pending'
+		]);
+	});
+
+	it('fails a module below the threshold that is not the one listed as pending', () => {
+		expect(checkScores(scores, 85, { 'good.ts': 'was weak' }).failures).toHaveLength(1);
 	});
 });
 
