@@ -35,6 +35,8 @@ export default ts.config(
 		ignores: [
 			'build/',
 			'.svelte-kit/',
+			'.stryker-tmp/',
+			'reports/',
 			'data/',
 			'test-results/',
 			'node_modules/',

@@ -53,7 +53,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'tests/mutation/**/*.test.ts'],
 					environment: 'node'
 				}
 			},

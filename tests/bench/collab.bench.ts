@@ -2,7 +2,8 @@
  * `npm run bench:collab`: the collaboration scenarios of DESIGN.md ("Budgets") against this project's
  * server and, in the same run, the reference `@y/websocket-server` 0.1.1, each server in its own process
  * and the clients in another. Prints p50/p99 propagation, messages per second, server CPU and resident
- * memory, and the ratios; saves the figures under bench-results/.
+ * memory, and the ratios; then the time to compact 20,000 stored updates (our server only); saves the
+ * figures under bench-results/.
  *
  * Env: BENCH_DURATION_MS (measured window per scenario, default 20,000), BENCH_ONLY (a scenario name
  * fragment), DATABASE_URL (our server stores in that Postgres; default: embedded PGlite in its process).
@@ -12,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import readline from 'node:readline';
 import type { ScenarioConfig } from './collab-clients';
+import { measureCompaction, type CompactionFigures } from './collab-compaction';
 
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 20_000);
 const scenarios: (ScenarioConfig & { budget: string })[] = [
@@ -207,6 +209,16 @@ for (const scenario of scenarios) {
 	report.push({ scenario, runs, ratios });
 }
 
+const COMPACTION = 'compacting 20,000 updates';
+let compaction: CompactionFigures | null = null;
+if (!process.env.BENCH_ONLY || COMPACTION.includes(process.env.BENCH_ONLY)) {
+	compaction = await measureCompaction(20_000, 3);
+	console.log(
+		`\n${COMPACTION} (budget: <= 1 s) on ${compaction.storage}: best ${compaction.bestMs} ms ` +
+			`of ${compaction.runsMs.join(', ')} ms`
+	);
+}
+
 const result = {
 	when: new Date().toISOString(),
 	machine: {
@@ -216,7 +228,8 @@ const result = {
 		node: process.version
 	},
 	storage: process.env.DATABASE_URL ? 'postgres' : 'embedded',
-	scenarios: report
+	scenarios: report,
+	compaction
 };
 fs.mkdirSync('bench-results', { recursive: true });
 fs.writeFileSync(

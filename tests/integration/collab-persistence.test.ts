@@ -4,17 +4,7 @@ import { createPostgresPersistence } from '../../server/collab/postgres-persiste
 import { listSnapshots, readSnapshot, saveSnapshot } from '../../server/collab/snapshots';
 import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
 import { prepareCollabDatabase } from './helpers/collab';
-
-/** `count` small updates as typing produces them: one character each into a shared text. */
-function typingUpdates(count: number): Uint8Array[] {
-	const doc = new Y.Doc();
-	const updates: Uint8Array[] = [];
-	doc.on('update', (update: Uint8Array) => updates.push(update));
-	const text = doc.getText('body');
-	for (let i = 0; i < count; i++)
-		text.insert(i % 7 === 0 ? 0 : text.length, String.fromCharCode(97 + (i % 26)));
-	return updates;
-}
+import { typingUpdates } from '../fixtures/typing-updates';
 
 async function rowCount(test: TestDatabase, doc: string): Promise<number> {
 	const [row] = await test.db.sql<
@@ -31,27 +21,22 @@ describe.each(backends)('collaboration storage on %s', (backend) => {
 	});
 	afterAll(() => test?.drop());
 
-	it('appends in batches, loads what it stored, and compacts 20,000 updates in under a second', async () => {
+	// How long the compaction takes is bench:collab's to measure (DESIGN.md budget: <= 1 s).
+	it('appends in batches, loads what it stored, and compacts 20,000 updates into one row', async () => {
 		const persistence = createPostgresPersistence(test.db.sql);
 		const updates = typingUpdates(20_000);
 		const expected = new Y.Doc();
 		for (const update of updates) Y.applyUpdate(expected, update);
-		// Best of three documents: the budget is about the code, not about what else shares the machine.
-		const elapsed: number[] = [];
-		for (const docName of ['plan:big-1', 'plan:big-2', 'plan:big-3']) {
-			for (const update of updates) persistence.append(docName, update);
-			await persistence.flush();
-			expect(await rowCount(test, docName)).toBe(20_000);
-			const started = performance.now();
-			const result = await persistence.compact(docName);
-			elapsed.push(performance.now() - started);
-			expect(result).toMatchObject({ merged: 20_000 });
-			expect(await rowCount(test, docName)).toBe(1);
-			const loaded = new Y.Doc();
-			expect(await persistence.load(docName, loaded)).toEqual({ rows: 1 });
-			expect(loaded.getText('body').toString()).toBe(expected.getText('body').toString());
-		}
-		expect(Math.min(...elapsed)).toBeLessThan(1000);
+		const docName = 'plan:big';
+		for (const update of updates) persistence.append(docName, update);
+		await persistence.flush();
+		expect(await rowCount(test, docName)).toBe(20_000);
+		const result = await persistence.compact(docName);
+		expect(result).toMatchObject({ merged: 20_000 });
+		expect(await rowCount(test, docName)).toBe(1);
+		const loaded = new Y.Doc();
+		expect(await persistence.load(docName, loaded)).toEqual({ rows: 1 });
+		expect(loaded.getText('body').toString()).toBe(expected.getText('body').toString());
 		await persistence.close();
 	});
 

@@ -117,12 +117,11 @@ describe.each(backends)('seedDemo on %s', (backend) => {
 		});
 	});
 
-	it('does nothing, quickly, when the demo is already there', async () => {
+	// How quickly is bench:start's warm start (which runs this check) to measure.
+	it('does nothing when the demo is already there', async () => {
 		const before = await counts();
 		const lines: string[] = [];
-		const started = performance.now();
 		await seedDemo(test.db, { log: (line) => lines.push(line) });
-		expect(performance.now() - started).toBeLessThan(1000);
 		expect(lines).toEqual([expect.stringMatching(/^Demo data already in the database/)]);
 		expect(await counts()).toEqual(before);
 	});

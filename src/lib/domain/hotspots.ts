@@ -42,6 +42,9 @@ export function hotspots(children: Iterable<HotspotChild>, resolution: number): 
 		if (child.own && child.over20Miles) count.ownOver20Miles += 1;
 	}
 	const cells: HotspotCell[] = [];
+	// Cell ids are distinct map keys and V8's sort reads only whether the comparator is below zero, so
+	// mutants of the equal and greater-than branches are equivalent (docs/mutation.md).
+	// Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, see above
 	for (const [h3, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
 		if (count.children < MIN_CHILDREN_PER_CELL) continue;
 		const shown = hotspotShown(count);

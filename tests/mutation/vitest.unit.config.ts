@@ -1,0 +1,11 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+/** The unit tests alone (vite.config.ts's `unit` project), for the mutation run over pure modules. */
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+		environment: 'node'
+	}
+});
