@@ -40,4 +40,15 @@ test('limited fields say their limit and count what is left before anyone reache
 	const caption = editor.mapViewDialog().getByLabel('Caption (optional)');
 	await expect(caption).toHaveAttribute('maxlength', '300');
 	await expect(editor.mapViewDialog()).toContainText('You have 300 characters remaining');
+	await editor.mapViewDialog().getByRole('button', { name: 'Cancel' }).click();
+
+	// The action plan's cells: the limit said above the table, the count once most of it is used.
+	await editor.actionPlan.getByRole('button', { name: 'Add an action' }).click();
+	await expect(editor.actionPlan).toContainText('An action or a lead can be up to 2,000 characters.');
+	const action = editor.actionPlan.getByLabel('Action', { exact: true }).last();
+	await expect(action).toHaveAttribute('maxlength', '2000');
+	await action.fill('x'.repeat(1000));
+	await expect(editor.actionPlan).not.toContainText('characters remaining');
+	await action.fill('x'.repeat(1600));
+	await expect(editor.actionPlan).toContainText('You have 400 characters remaining');
 });

@@ -7,3 +7,5 @@ export const MAX_PERIOD_LENGTH = 40;
 export const MAX_VERSION_NAME_LENGTH = 120;
 /** Comment and reply text (transact.ts). */
 export const MAX_COMMENT_LENGTH = 2000;
+/** An action plan row's text fields: action, lead (transact.ts). */
+export const MAX_ACTION_FIELD_LENGTH = 2000;

@@ -18,7 +18,7 @@ import {
 	type CommentReply,
 	type CommentThread
 } from './schema';
-import { MAX_COMMENT_LENGTH } from './plan-limits';
+import { MAX_ACTION_FIELD_LENGTH, MAX_COMMENT_LENGTH } from './plan-limits';
 import { upgradeTemplateText } from './template-upgrade';
 
 /** Every change app code makes to a plan document (Tiptap writes the rich text itself). */
@@ -46,8 +46,6 @@ export type PlanChange =
 /** Transaction origin of changes made through `transact`, so observers can tell them from remote ones. */
 export const PLAN_ORIGIN = 'plan-app';
 
-const MAX_FIELD_LENGTH = 2000;
-
 export class PlanChangeError extends Error {}
 
 function checkRow(row: ActionRow): void {
@@ -57,8 +55,8 @@ function checkRow(row: ActionRow): void {
 }
 
 function checkField(field: ActionField, value: string): void {
-	if (typeof value !== 'string' || value.length > MAX_FIELD_LENGTH)
-		throw new PlanChangeError(`"${field}" must be text of at most ${MAX_FIELD_LENGTH} characters`);
+	if (typeof value !== 'string' || value.length > MAX_ACTION_FIELD_LENGTH)
+		throw new PlanChangeError(`"${field}" must be text of at most ${MAX_ACTION_FIELD_LENGTH} characters`);
 	if (field === 'status' && !isRagStatus(value)) throw new PlanChangeError(`"${value}" is not a status`);
 	if (field === 'dueDate' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
 		throw new PlanChangeError(`"${value}" is not a date (yyyy-mm-dd)`);
