@@ -13,7 +13,8 @@ describe('radiusMapView', () => {
 	it("frames the circle's box, rounded outwards, as stored text any reader parses back", () => {
 		const spec = radiusMapView(result);
 		expect(spec.extent.kind).toBe('bounds');
-		const [west, south, east, north] = spec.extent.kind === 'bounds' ? spec.extent.bounds : [];
+		const [west, south, east, north] =
+			spec.extent.kind === 'bounds' ? spec.extent.bounds : [NaN, NaN, NaN, NaN];
 		// 10 miles is 0.1447° of latitude, and 0.2428° of longitude at 53.48° N.
 		expect(north - 53.48).toBeGreaterThanOrEqual(0.1447);
 		expect(53.48 - south).toBeGreaterThanOrEqual(0.1447);
