@@ -50,6 +50,11 @@ test("a commissioner sends a radius's result into a plan, as a live map view wit
 	// The own LA's children (listed in the panel for this commissioner) never reach the plan.
 	await expect(block).not.toContainText('Your LA');
 	expect(new URL(page.url()).pathname).toBe(`/rcc/gm/plans/${planId}`);
+	// The map in the plan is live and fitted: drawn, not a frozen picture.
+	await block.scrollIntoViewIfNeeded();
+	const map = block.getByRole('region', { name: /^Live map of / });
+	await expect(map).toHaveAttribute('data-map-state', 'idle');
+	await expect(map.locator('canvas')).toBeVisible();
 	await block.screenshot({ path: screenshotPath('radius-in-plan') });
 });
 
@@ -81,8 +86,13 @@ test('a commissioner sends a what-if with a proposal into a plan, its figures da
 	await expect(block).toHaveCount(1);
 	await expect(block).toContainText("1. Children's home, 6 places, ages 10-17");
 	await expect(block).toContainText(
-		`Region placed over 20 miles: ${now} today; if all who could moved, ${before} without and ${after} with the proposals`
+		`Region's children placed over 20 miles: ${now} today; if all who could moved, ${before} without and ${after} with the proposals`
 	);
+	// The map in the plan is live and fitted: drawn, not a frozen picture.
+	await block.scrollIntoViewIfNeeded();
+	const map = block.getByRole('region', { name: /^Live map of / });
+	await expect(map).toHaveAttribute('data-map-state', 'idle');
+	await expect(map.locator('canvas')).toBeVisible();
 	await block.screenshot({ path: screenshotPath('what-if-in-plan') });
 });
 

@@ -44,7 +44,7 @@ describe('whatIfMapView', () => {
 	it('states the proposals and the shares, labelled with when they were computed', () => {
 		expect(whatIfMapView([home(1, [-2.3, 53.4])], region, at).caption).toBe(
 			"What if, as computed on 3 Dec 2026 16:40 (figures as then): 1. Children's home, 4 places, ages 8-17. " +
-				'Region placed over 20 miles: 38.1% today; if all who could moved, 30.3% without and 28.0% with the proposals'
+				"Region's children placed over 20 miles: 38.1% today; if all who could moved, 30.3% without and 28.0% with the proposals"
 		);
 	});
 
@@ -74,7 +74,7 @@ describe('whatIfMapView', () => {
 		const many = Array.from({ length: 40 }, (_, i) => home(i + 1, [-2.3 + i / 100, 53.4]));
 		const caption = whatIfMapView(many, region, at).caption;
 		expect(caption.length).toBeLessThanOrEqual(MAX_CAPTION_LENGTH);
-		expect(caption).toMatch(/and \d+ more\. Region placed over 20 miles: 38\.1% today/);
+		expect(caption).toMatch(/and \d+ more\. Region's children placed over 20 miles: 38\.1% today/);
 		expect(caption).toMatch(/28\.0% with the proposals$/);
 		const listed = (caption.match(/\d+\. Children's home/g) ?? []).length;
 		expect(caption).toContain(`and ${40 - listed} more`);

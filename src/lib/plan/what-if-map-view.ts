@@ -70,7 +70,7 @@ export function whatIfMapView(
 		: { extent: null };
 	const head = `What if, as computed on ${computedAt(at)} (figures as then): `;
 	const shares =
-		`. Region placed over 20 miles: ${share(region.percentOver20MilesNow)} today; if all who could moved, ` +
+		`. Region's children placed over 20 miles: ${share(region.percentOver20MilesNow)} today; if all who could moved, ` +
 		`${share(region.percentOver20MilesBefore)} without and ${share(region.percentOver20MilesAfter)} with the proposals`;
 	const room = MAX_CAPTION_LENGTH - head.length - shares.length;
 	const texts = proposals.map(proposalText);
