@@ -96,6 +96,15 @@ test('gaps are ranked, and a proposed home changes who could live within 20 mile
 	await expect(page.getByTestId('helps-nobody')).toContainText(
 		/Helps nobody\. None of these children needs a children's home; \d+ need supported accommodation aged 16-17\./
 	);
+	// A withheld share may be any size: it reads "withheld", never "<5" (which beside percentages says "under 5%").
+	const perLa = page.getByRole('table', { name: 'What the proposed homes change, per LA' });
+	const labels = (column: number) =>
+		perLa
+			.locator(`tbody td:nth-child(${column}) abbr.suppressed`)
+			.evaluateAll((abbrs) => abbrs.map((abbr) => abbr.childNodes[0]?.textContent?.trim()));
+	const shareLabels = [...(await labels(2)), ...(await labels(3))];
+	expect(shareLabels.length).toBeGreaterThan(0);
+	expect(new Set(shareLabels)).toEqual(new Set(['withheld']));
 	await page.getByTestId('helps-nobody').scrollIntoViewIfNeeded();
 	await page.screenshot({ path: screenshotPath('analysis-helps-nobody') });
 });
