@@ -49,7 +49,16 @@ export async function migrate(db: Database, migrations: Migration[]): Promise<st
 		const done = new Set(rows.map((row) => row.version));
 		for (const migration of migrations) {
 			if (done.has(migration.version)) continue;
-			await tx.unsafe(migration.sql);
+			try {
+				await tx.unsafe(migration.sql);
+			} catch (error) {
+				// One line for the person starting the app: which upgrade stopped and the database's reason
+				// (a migration may refuse data it cannot carry forward). The transaction leaves nothing behind.
+				const reason = error instanceof Error ? error.message : String(error);
+				throw new DatabaseOpenError(
+					`Could not upgrade the database at ${db.location}: ${migration.name} stopped: ${reason}. Nothing was changed.`
+				);
+			}
 			await tx`insert into schema_migrations (version, name) values (${migration.version}, ${migration.name})`;
 			applied.push(migration.name);
 		}
