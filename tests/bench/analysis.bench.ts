@@ -6,10 +6,15 @@
  * (median, p95) while it is "dragged" across England, peak memory, and the plain Turf pairwise loop on a
  * sample, extrapolated, with the ratio.
  *
+ * Then the scale curve: the full analysis at SCALE_SIZES children (default 10,000, 100,000 and 1,000,000,
+ * homes in proportion), each size in a process of its own, with its time, time per 1,000 children and
+ * peak memory, so that growth is visible (budget: 1,000,000 children within 3 s and 2 GB).
+ *
  * Environment: RUNS (default 5), DRAGS (200), TURF_SAMPLE (children, default 1000), CHILDREN, HOMES,
  * BOUNDARIES (bsc | bgc | buc), BROWSER=1 to also run the Web Worker in headless Chromium
- * (CHROMIUM_PATH, default /usr/bin/chromium).
+ * (CHROMIUM_PATH, default /usr/bin/chromium), SCALE_SIZES (comma-separated; empty to skip).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,7 +42,36 @@ const TURF_SAMPLE = Number(process.env.TURF_SAMPLE ?? 1000);
 const CHILDREN = Number(process.env.CHILDREN ?? 100_000);
 const HOMES = Number(process.env.HOMES ?? 5_000);
 const BOUNDARIES = (process.env.BOUNDARIES ?? 'bsc') as 'bsc' | 'bgc' | 'buc';
-const BUDGET = { fullAnalysisMs: 1000, whatIfMs: 50, turfRatio: 50 };
+const BUDGET = { fullAnalysisMs: 1000, whatIfMs: 10, turfRatio: 50, millionMs: 3000, millionRssMB: 2048 };
+const SCALE_SIZES = (process.env.SCALE_SIZES ?? '10000,100000,1000000')
+	.split(',')
+	.filter(Boolean)
+	.map(Number);
+
+/** Each size in its own process (tsx, as this one), so that peak memory is that size's alone. */
+function scaleCurve() {
+	return SCALE_SIZES.map((children) => {
+		console.log(`Scale curve: ${children.toLocaleString('en-GB')} children...`);
+		const out = execFileSync(
+			process.execPath,
+			[
+				'--import',
+				'tsx',
+				'--max-old-space-size=4096',
+				path.resolve(import.meta.dirname, 'analysis-scale.ts'),
+				String(children)
+			],
+			{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }
+		);
+		return JSON.parse(out.trim().split('\n').at(-1)!) as {
+			children: number;
+			homes: number;
+			medianMs: number;
+			msPerThousandChildren: number;
+			peakRssMB: number;
+		};
+	});
+}
 
 function quantile(values: number[], q: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -207,6 +241,8 @@ async function main() {
 		browserWorker = await analysisWorkerInChromium(input, dragPath.slice(0, 100).map(proposalAt));
 	}
 	const nearestMedian = median(phaseRuns.nearest ?? [0]);
+	const scale = scaleCurve();
+	const million = scale.find((size) => size.children === 1_000_000);
 
 	const results = {
 		benchmark: 'analysis',
@@ -252,6 +288,7 @@ async function main() {
 			moveExistingHomeMedianMs: moveRuns.length ? round(median(moveRuns), 2) : null
 		},
 		browserWorker,
+		scale,
 		memory: { peakRssMB: round(peak.rssMB), peakHeapUsedMB: round(peak.heapUsedMB) },
 		turf: {
 			sampleChildren: sample.length,
@@ -268,7 +305,14 @@ async function main() {
 		budgets: {
 			fullAnalysis: { budgetMs: BUDGET.fullAnalysisMs, pass: fullMedian <= BUDGET.fullAnalysisMs },
 			whatIf: { budgetMs: BUDGET.whatIfMs, pass: quantile(whatIfRuns, 0.95) <= BUDGET.whatIfMs },
-			turfRatio: { budget: BUDGET.turfRatio, pass: turfExtrapolatedMs / fullMedian >= BUDGET.turfRatio }
+			turfRatio: { budget: BUDGET.turfRatio, pass: turfExtrapolatedMs / fullMedian >= BUDGET.turfRatio },
+			million: million
+				? {
+						budgetMs: BUDGET.millionMs,
+						budgetRssMB: BUDGET.millionRssMB,
+						pass: million.medianMs <= BUDGET.millionMs && million.peakRssMB <= BUDGET.millionRssMB
+					}
+				: null
 		}
 	};
 
@@ -281,6 +325,10 @@ async function main() {
 	console.log(
 		`\nfull analysis ${results.fullAnalysis.medianMs} ms (budget ${BUDGET.fullAnalysisMs}) | what-if preparation ${results.whatIf.prepareWhatIfMedianMs} ms once | what-if median ${results.whatIf.medianMs} ms, p95 ${results.whatIf.p95Ms} ms (budget ${BUDGET.whatIfMs}) | Turf loop ${round(turfExtrapolatedMs / 1000)} s extrapolated = ${results.turf.ratioToFullAnalysis}x the full analysis (budget ${BUDGET.turfRatio}x) | peak RSS ${results.memory.peakRssMB} MB | load ${results.machine.loadAverage1m}`
 	);
+	for (const size of scale)
+		console.log(
+			`${size.children.toLocaleString('en-GB')} children, ${size.homes.toLocaleString('en-GB')} homes: full analysis ${size.medianMs} ms (${size.msPerThousandChildren} ms per 1,000 children), peak RSS ${size.peakRssMB} MB`
+		);
 	if (disagreements)
 		console.warn(`WARNING: ${disagreements} sampled children got a different nearest vacancy from Turf`);
 }
