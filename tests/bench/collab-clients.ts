@@ -218,11 +218,11 @@ const seconds = (now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 
 for (const timer of timers) clearInterval(timer);
-// Nothing undelivered: once the last moves have had time to arrive, every client holds every other
-// client's last cursor in its room (a move superseded by a later one of the same sender may be skipped).
-await sleep(2000);
-let undelivered = 0;
-if (config.cursorHz > 0) {
+// Nothing undelivered: once the last moves have had time to arrive (up to 15 s on a busy machine),
+// every client holds every other client's last cursor in its room (a move superseded by a later one of
+// the same sender may be skipped).
+function countUndelivered(): number {
+	let pairs = 0;
 	for (let room = 0; room < config.rooms; room++) {
 		const members = clients.slice(room * config.clientsPerRoom, (room + 1) * config.clientsPerRoom);
 		for (const sender of members) {
@@ -232,10 +232,19 @@ if (config.cursorHz > 0) {
 				const seen = (
 					receiver.awareness.getStates().get(sender.doc.clientID) as { cursor?: { t: number } } | undefined
 				)?.cursor?.t;
-				if (seen !== last) undelivered++;
+				if (seen !== last) pairs++;
 			}
 		}
 	}
+	return pairs;
+}
+let undelivered = 0;
+if (config.cursorHz > 0) {
+	const settleBy = now() + 15_000;
+	do {
+		await sleep(250);
+		undelivered = countUndelivered();
+	} while (undelivered > 0 && now() < settleBy);
 }
 const result = {
 	scenario: config.name,
