@@ -1,6 +1,7 @@
 /**
  * Production entry: opens the database (migrating and seeding it), then serves the SvelteKit app over
- * HTTP. Run by `npm start` (server/start.ts builds first when needed).
+ * HTTP. Compiled to build/server.js (server/build-server.js), which `npm start` runs (server/start.js
+ * builds first when needed).
  */
 import http from 'node:http';
 import { readConfig } from '../src/lib/server/config';

@@ -19,7 +19,10 @@ const FANOUT_ORIGIN = Symbol('collab-fanout');
 export interface RoomOptions {
 	persistence: Persistence;
 	fanout: Fanout | null;
-	/** Awareness changes are sent out together every this many milliseconds (0: at once). */
+	/**
+	 * The longest an awareness change waits to be sent out with others (0: each at once, as it is
+	 * applied). A quiet room sends at once; see `flushAwareness`.
+	 */
 	awarenessFlushMs: number;
 	/** Called when this many updates have been stored since the last compaction. */
 	compactEveryUpdates: number;
@@ -29,7 +32,16 @@ export interface RoomOptions {
 	maxDocumentBytes: number;
 	onCompactDue: (room: Room) => void;
 	log: (message: string) => void;
+	/** Milliseconds, for measuring the room's presence work (tests pass their own). */
+	now?: () => number;
 }
+
+/**
+ * After sending presence out, a room waits this many times what its presence work (reading clients'
+ * awareness, echoes included, and sending it out) took since the last send, before it sends again:
+ * presence takes at most about a quarter of the time of the process, however many clients a room has.
+ */
+const PRESENCE_WORK_FACTOR = 3;
 
 /** A malformed message from a client: its connection is closed, nothing else happens. */
 export class MalformedMessage extends Error {}
@@ -50,6 +62,11 @@ export class Room {
 	private readonly pendingAwareness = new Set<number>();
 	private readonly pendingAwarenessPublish = new Set<number>();
 	private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+	private awarenessImmediate: ReturnType<typeof setImmediate> | null = null;
+	/** Milliseconds spent on presence since the last send, and when the next send may go. */
+	private presenceWorkMs = 0;
+	private nextAwarenessFlushAt = -Infinity;
+	private readonly now: () => number;
 	/**
 	 * An upper bound of the document's encoded size: the sum of every update applied since it was last
 	 * measured (measuring encodes the whole document, so it is done only when a cap is near).
@@ -63,6 +80,7 @@ export class Room {
 		readonly name: string,
 		private readonly options: RoomOptions
 	) {
+		this.now = options.now ?? (() => performance.now());
 		// The server has no presence of its own.
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocumentUpdate(update, origin));
@@ -149,27 +167,12 @@ export class Room {
 				return;
 			}
 			case MessageTag.awareness: {
-				// The stock client echoes every awareness change it receives, others' included: only entries for
-				// ids this connection owns, or new ids it announces, are taken; an id with a state from elsewhere
-				// (another connection or instance) is not up for grabs. New ids count against the cap as they
-				// are read, so that one frame cannot announce thousands at once.
-				let newIdsLeft = this.options.maxAwarenessClients - connection.awarenessClients.size;
-				const stamped = stampAwareness(
-					decoding.readVarUint8Array(decoder),
-					connection.identity,
-					(id, leaving) => {
-						const owner = this.awarenessOwners.get(id);
-						if (owner) return owner === connection;
-						if (leaving || this.awareness.getStates().has(id) || newIdsLeft <= 0) return false;
-						newIdsLeft--;
-						return true;
-					}
-				);
-				for (const id of stamped.clients) {
-					this.awarenessOwners.set(id, connection);
-					connection.awarenessClients.add(id);
+				const started = this.now();
+				try {
+					this.receiveAwareness(connection, decoding.readVarUint8Array(decoder));
+				} finally {
+					this.presenceWorkMs += this.now() - started;
 				}
-				if (stamped.clients.length > 0) applyAwarenessUpdate(this.awareness, stamped.update, connection);
 				return;
 			}
 			case MessageTag.queryAwareness: {
@@ -182,6 +185,37 @@ export class Room {
 			default:
 				throw new MalformedMessage(`unknown message tag ${tag}`);
 		}
+	}
+
+	/**
+	 * The stock client echoes every awareness change it receives, others' included: only entries for ids
+	 * this connection owns, or new ids it announces, are taken; an id with a state from elsewhere (another
+	 * connection or instance) is not up for grabs, and is skipped without decoding its state. New ids
+	 * count against the cap as they are read, so that one frame cannot announce thousands at once.
+	 */
+	private receiveAwareness(connection: Connection, update: Uint8Array): void {
+		let newIdsLeft = this.options.maxAwarenessClients - connection.awarenessClients.size;
+		const states = this.awareness.getStates();
+		const stamped = stampAwareness(
+			update,
+			connection.identity,
+			(id, leaving) => {
+				const owner = this.awarenessOwners.get(id);
+				if (owner) return owner === connection;
+				if (leaving || states.has(id) || newIdsLeft <= 0) return false;
+				newIdsLeft--;
+				return true;
+			},
+			(id) => {
+				const owner = this.awarenessOwners.get(id);
+				return owner ? owner !== connection : states.has(id);
+			}
+		);
+		for (const id of stamped.clients) {
+			this.awarenessOwners.set(id, connection);
+			connection.awarenessClients.add(id);
+		}
+		if (stamped.clients.length > 0) applyAwarenessUpdate(this.awareness, stamped.update, connection);
 	}
 
 	receiveFanout(message: FanoutMessage): void {
@@ -215,6 +249,7 @@ export class Room {
 
 	destroy(): void {
 		if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+		if (this.awarenessImmediate) clearImmediate(this.awarenessImmediate);
 		if (this.unloadTimer) clearTimeout(this.unloadTimer);
 		this.awareness.destroy();
 		this.doc.destroy();
@@ -256,16 +291,25 @@ export class Room {
 		const changed = [...added, ...updated, ...removed];
 		for (const id of changed) this.pendingAwareness.add(id);
 		if (origin !== FANOUT_ORIGIN) for (const id of changed) this.pendingAwarenessPublish.add(id);
-		if (this.options.awarenessFlushMs <= 0) this.flushAwareness();
-		else this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), this.options.awarenessFlushMs);
+		if (this.options.awarenessFlushMs <= 0) return this.flushAwareness();
+		if (this.awarenessTimer !== null || this.awarenessImmediate !== null) return;
+		const wait = this.nextAwarenessFlushAt - this.now();
+		// At once, but after the messages read in the same turn of the event loop, which go out together.
+		if (wait <= 0) this.awarenessImmediate = setImmediate(() => this.flushAwareness());
+		else this.awarenessTimer = setTimeout(() => this.flushAwareness(), wait);
 	}
 
 	/**
-	 * Presence is coalesced: one message per window carries every client that changed, instead of one
-	 * message per change to every client (200 people moving cursors would otherwise be 200 x 200 sends).
+	 * Presence goes out at once in a quiet room and is coalesced under load: one message carries every
+	 * client that changed since the last one, and the next waits `PRESENCE_WORK_FACTOR` times the presence
+	 * work done meanwhile (at most `awarenessFlushMs`). A few people get each other's cursors without delay;
+	 * 200 people moving theirs 5 times a second do not cost 1,000 x 200 sends a second, and the more
+	 * the room costs (more clients, echoes, a busy machine), the more each message carries.
 	 */
 	private flushAwareness(): void {
 		this.awarenessTimer = null;
+		this.awarenessImmediate = null;
+		const started = this.now();
 		if (this.pendingAwareness.size > 0 && this.connections.size > 0) {
 			const message = awarenessMessage(encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]));
 			for (const connection of this.connections) connection.send(message);
@@ -274,6 +318,11 @@ export class Room {
 			const update = encodeAwarenessUpdate(this.awareness, [...this.pendingAwarenessPublish]);
 			this.options.fanout.publish(this.name, { kind: 'awareness', update });
 		}
+		const finished = this.now();
+		const work = this.presenceWorkMs + (finished - started);
+		this.presenceWorkMs = 0;
+		this.nextAwarenessFlushAt =
+			finished + Math.min(this.options.awarenessFlushMs, work * PRESENCE_WORK_FACTOR);
 		this.pendingAwareness.clear();
 		this.pendingAwarenessPublish.clear();
 	}

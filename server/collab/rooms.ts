@@ -13,6 +13,8 @@ export interface RoomsOptions {
 	maxAwarenessClients: number;
 	maxDocumentBytes: number;
 	log: (message: string) => void;
+	/** Milliseconds, for measuring rooms' presence work (tests pass their own). */
+	now?: () => number;
 }
 
 /**

@@ -24,13 +24,19 @@ export interface StampedAwareness {
  * the client wrote, none for someone without an LA (colour and other fields are kept).
  * Throws on an update that does not decode (the caller closes the connection).
  *
+ * `foreign`, when given, names ids dropped before their state is even decoded: the stock y-websocket
+ * client sends every change it receives back to the server, so most entries a room reads are echoes of
+ * other people's presence, and skipping their bytes costs next to nothing (an echo's state is never read,
+ * so a malformed one is not noticed: it is dropped all the same).
+ *
  * Awareness update format (y-protocols/awareness.js): varUint count, then per entry varUint clientID,
  * varUint clock, varString JSON state (`null` when the client left).
  */
 export function stampAwareness(
 	update: Uint8Array,
 	identity: PresenceIdentity,
-	mayClaim: (clientId: number, leaving: boolean) => boolean
+	mayClaim: (clientId: number, leaving: boolean) => boolean,
+	foreign?: (clientId: number) => boolean
 ): StampedAwareness {
 	const decoder = decoding.createDecoder(update);
 	const count = decoding.readVarUint(decoder);
@@ -38,6 +44,10 @@ export function stampAwareness(
 	for (let i = 0; i < count; i++) {
 		const clientId = decoding.readVarUint(decoder);
 		const clock = decoding.readVarUint(decoder);
+		if (foreign?.(clientId)) {
+			decoding.readVarUint8Array(decoder); // the state's bytes, skipped undecoded
+			continue;
+		}
 		const json = decoding.readVarString(decoder);
 		const state: unknown = JSON.parse(json);
 		if (!mayClaim(clientId, state === null)) continue;

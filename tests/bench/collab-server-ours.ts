@@ -1,29 +1,50 @@
 /**
  * bench:collab: this project's collaboration server in a process of its own, as production runs it
- * (Postgres persistence: a fresh database on the server at DATABASE_URL, dropped on exit, else embedded
- * PGlite in a fresh directory, created beforehand by another process), with a sign-in stand-in that lets every connection edit. Prints
- * `READY <port>`.
+ * (compiled to JavaScript; Postgres persistence: a fresh database on the server at DATABASE_URL,
+ * dropped on exit, else embedded PGlite in a fresh directory, created beforehand by another process),
+ * with a sign-in stand-in that lets every connection edit. With BENCH_STORAGE=none, persistence is a
+ * stand-in that keeps nothing and no database is opened or loaded: what the collaboration server itself
+ * costs. Prints `READY <port>`.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createPostgresPersistence } from '../../server/collab/postgres-persistence';
+import type { Persistence } from '../../server/collab/persistence';
 import { createCollabServer } from '../../server/collab/server';
 import { readConfig } from '../../src/lib/server/config';
-import { openDatabase } from '../../src/lib/server/db/client';
-import { migrate, readMigrations } from '../../src/lib/server/db/migrate';
-import { createTestDatabase } from '../integration/helpers/databases';
 
-// Never the database DATABASE_URL names: every run gets an empty one of its own. The embedded one is
-// created by another process first (collab-prepare-embedded.ts), as a server restarted on its data.
-const test = process.env.DATABASE_URL ? await createTestDatabase('postgres') : await existingEmbedded();
-const db = test.db;
-await migrate(db, readMigrations(path.resolve('migrations')));
-await db.sql`insert into rccs (id, name) values ('bench', 'Bench') on conflict do nothing`;
+const storage = process.env.BENCH_STORAGE === 'none' ? noStorage() : await database();
+
+/** Persistence that stores nothing: documents start empty and are forgotten. */
+function noStorage(): { persistence: Persistence; drop(): Promise<void> } {
+	const persistence: Persistence = {
+		load: async () => ({ rows: 0 }),
+		append: () => {},
+		flush: async () => {},
+		compact: async () => ({ skipped: 'nothing-to-do' }),
+		close: async () => {}
+	};
+	return { persistence, drop: async () => {} };
+}
+
+// Loaded only with a database, so that the stand-in's process holds none of it.
+async function database(): Promise<{ persistence: Persistence; drop(): Promise<void> }> {
+	const { createPostgresPersistence } = await import('../../server/collab/postgres-persistence');
+	const { migrate, readMigrations } = await import('../../src/lib/server/db/migrate');
+	// Never the database DATABASE_URL names: every run gets an empty one of its own. The embedded one is
+	// created by another process first (collab-prepare-embedded.ts), as a server restarted on its data.
+	const test = process.env.DATABASE_URL
+		? await (await import('../integration/helpers/databases')).createTestDatabase('postgres')
+		: await existingEmbedded();
+	await migrate(test.db, readMigrations(path.resolve('migrations')));
+	await test.db.sql`insert into rccs (id, name) values ('bench', 'Bench') on conflict do nothing`;
+	return { persistence: createPostgresPersistence(test.db.sql), drop: () => test.drop() };
+}
 
 async function existingEmbedded() {
+	const { openDatabase } = await import('../../src/lib/server/db/client');
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cth-bench-collab-'));
 	const prepared = spawnSync(
 		process.execPath,
@@ -51,7 +72,7 @@ const benchUser = {
 };
 let sessions = 0;
 const collab = createCollabServer({
-	persistence: createPostgresPersistence(db.sql),
+	persistence: storage.persistence,
 	// A session per connection, as 1,000 people would have: the sockets-per-session cap stays on.
 	authenticate: async () => ({ id: `bench-${++sessions}`, user: benchUser }),
 	// Every open socket's session is checked again as in production (the answer: all still valid).
@@ -73,6 +94,6 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
 process.on('SIGTERM', () => {
 	void collab
 		.close()
-		.then(() => test.drop())
+		.then(() => storage.drop())
 		.finally(() => process.exit(0));
 });

@@ -1,18 +1,27 @@
 /**
  * `npm run bench:collab`: the collaboration scenarios of DESIGN.md ("Budgets") against this project's
- * server and, in the same run, the reference `@y/websocket-server` 0.1.1, each server in its own process
- * and the clients in another. Prints p50/p99 propagation, messages per second, server CPU and resident
- * memory, and the ratios; then the time to compact 20,000 stored updates (our server only); saves the
- * figures under bench-results/.
+ * server and, in the same run and harness, two references: `@y/websocket-server` 0.1.1 and Hocuspocus
+ * 4.7 (`@hocuspocus/server`, defaults, no extensions). Each server runs compiled to JavaScript (as
+ * `npm start` runs ours) in its own process, the clients in another: ours through this project's
+ * client (connect.ts), the y-websocket server through the stock provider, Hocuspocus through its own
+ * provider (collab-clients.ts). Ours also runs with persistence stubbed out, for what the collaboration
+ * server itself holds. The servers alternate within each scenario. Prints p50/p99 propagation,
+ * messages per second, server CPU and resident memory, the ratios to both references and the load
+ * average; then the time to compact 20,000 stored updates (our server only); saves the figures under
+ * bench-results/.
  *
  * Env: BENCH_DURATION_MS (measured window per scenario, default 20,000), BENCH_ONLY (a scenario name
- * fragment), DATABASE_URL (our server stores in that Postgres; default: embedded PGlite in its process).
+ * fragment), BENCH_STOCK_CLIENTS=1 (ours is also measured with stock y-websocket clients, which send
+ * back every awareness change they receive), DATABASE_URL (our server stores in that Postgres; default:
+ * embedded PGlite in its process).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import readline from 'node:readline';
-import type { ScenarioConfig } from './collab-clients';
+import { buildServer } from '../../server/build-server.js';
+import type { ClientKind, ScenarioConfig } from './collab-clients';
 import { measureCompaction, type CompactionFigures } from './collab-compaction';
 
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 20_000);
@@ -38,6 +47,16 @@ const scenarios: (ScenarioConfig & { budget: string })[] = [
 		budget: 'cursor p99 <= 300 ms and <= half the reference p99'
 	},
 	{
+		name: '200 clients in one room with cursors at 5 Hz',
+		rooms: 1,
+		clientsPerRoom: 200,
+		editHz: 0,
+		cursorHz: 5,
+		warmupMs: 3000,
+		durationMs,
+		budget: 'every cursor move delivered; p99 no worse than before'
+	},
+	{
 		name: '1,000 connections in 40 rooms',
 		rooms: 40,
 		clientsPerRoom: 25,
@@ -49,10 +68,52 @@ const scenarios: (ScenarioConfig & { budget: string })[] = [
 	}
 ].filter((scenario) => !process.env.BENCH_ONLY || scenario.name.includes(process.env.BENCH_ONLY));
 
-const servers = [
-	{ name: 'close-to-home', script: 'tests/bench/collab-server-ours.ts', port: 3107 },
-	{ name: '@y/websocket-server 0.1.1', script: 'tests/bench/collab-server-reference.ts', port: 3108 }
+interface BenchServer {
+	name: string;
+	script: string;
+	port: number;
+	client: ClientKind;
+	env?: Record<string, string>;
+	/** Clients connect to `ws://127.0.0.1:<port><path>` (Hocuspocus takes the document name from its messages). */
+	path: string;
+}
+
+const OURS = 'close-to-home';
+const OURS_NO_STORAGE = 'close-to-home, persistence stubbed';
+const Y_WEBSOCKET = '@y/websocket-server 0.1.1';
+const HOCUSPOCUS = 'Hocuspocus 4.7';
+const servers: BenchServer[] = [
+	{ name: OURS, script: 'collab-server-ours', port: 3107, client: 'project', path: '/collab' },
+	{
+		name: OURS_NO_STORAGE,
+		script: 'collab-server-ours',
+		port: 3109,
+		client: 'project',
+		env: { BENCH_STORAGE: 'none' },
+		path: '/collab'
+	},
+	...(process.env.BENCH_STOCK_CLIENTS === '1'
+		? [
+				{
+					name: 'close-to-home, stock clients',
+					script: 'collab-server-ours',
+					port: 3111,
+					client: 'stock' as const,
+					path: '/collab'
+				}
+			]
+		: []),
+	{ name: Y_WEBSOCKET, script: 'collab-server-reference', port: 3108, client: 'stock', path: '/collab' },
+	{ name: HOCUSPOCUS, script: 'collab-server-hocuspocus', port: 3110, client: 'hocuspocus', path: '' }
 ];
+
+// Every server compiled as `npm run build` compiles ours: no TypeScript loader in any measured process.
+const compiledDir = path.resolve('node_modules/.cache/close-to-home-bench');
+fs.rmSync(compiledDir, { recursive: true, force: true });
+await buildServer({
+	entries: [...new Set(servers.map((server) => `tests/bench/${server.script}.ts`))],
+	outdir: compiledDir
+});
 
 const CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
 
@@ -68,7 +129,8 @@ function rssMegabytes(pid: number): number {
 }
 
 function run(script: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-	return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+	const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+	return spawn(process.execPath, [...loader, script, ...args], {
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
@@ -78,8 +140,11 @@ function lines(child: ChildProcess, onLine: (line: string) => void): void {
 	readline.createInterface({ input: child.stdout! }).on('line', onLine);
 }
 
-async function startServer(server: (typeof servers)[number]): Promise<ChildProcess> {
-	const child = run(server.script, [], { PORT: String(server.port) });
+async function startServer(server: BenchServer): Promise<ChildProcess> {
+	const child = run(path.join(compiledDir, `${server.script}.js`), [], {
+		...server.env,
+		PORT: String(server.port)
+	});
 	await new Promise<void>((resolve, reject) => {
 		lines(child, (line) => line.startsWith('READY') && resolve());
 		child.once('exit', (code) => reject(new Error(`${server.name} exited with ${code} before it was ready`)));
@@ -98,9 +163,13 @@ async function stop(child: ChildProcess): Promise<void> {
 
 interface Measured {
 	server: string;
+	client: ClientKind;
+	loadAverage: number;
 	clientResult: Record<string, unknown> & {
 		edit: { p50: number | null; p99: number | null; count: number };
 		cursor: { p50: number | null; p99: number | null; count: number };
+		cursorDeliveredShare: number | null;
+		undelivered: number;
 	};
 	serverCpuPercent: number;
 	serverRssMbPeak: number;
@@ -108,14 +177,15 @@ interface Measured {
 	serverRssMbIdle: number;
 }
 
-async function measure(server: (typeof servers)[number], scenario: ScenarioConfig): Promise<Measured> {
+async function measure(server: BenchServer, scenario: ScenarioConfig): Promise<Measured> {
 	const serverProcess = await startServer(server);
 	const pid = serverProcess.pid as number;
 	// Before any client: what the process holds anyway (with embedded PGlite, its WebAssembly heap).
 	const idle = rssMegabytes(pid);
 	const clients = run('tests/bench/collab-clients.ts', [
-		`ws://127.0.0.1:${server.port}/collab`,
-		JSON.stringify(scenario)
+		`ws://127.0.0.1:${server.port}${server.path}`,
+		JSON.stringify(scenario),
+		server.client
 	]);
 	let ticksAtStart = 0;
 	let timeAtStart = 0;
@@ -143,6 +213,8 @@ async function measure(server: (typeof servers)[number], scenario: ScenarioConfi
 	await stop(serverProcess);
 	return {
 		server: server.name,
+		client: server.client,
+		loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
 		clientResult: result,
 		serverCpuPercent: Math.round(cpuPercent),
 		serverRssMbPeak: Math.round(Math.max(peak, end)),
@@ -154,21 +226,40 @@ async function measure(server: (typeof servers)[number], scenario: ScenarioConfi
 const ratio = (ours: number | null, reference: number | null) =>
 	ours !== null && reference !== null && reference > 0 ? Math.round((ours / reference) * 100) / 100 : null;
 
+function ratiosTo(ours: Measured, reference: Measured) {
+	const a = ours.clientResult;
+	const b = reference.clientResult;
+	return {
+		editP50: ratio(a.edit.p50, b.edit.p50),
+		editP99: ratio(a.edit.p99, b.edit.p99),
+		cursorP50: ratio(a.cursor.p50, b.cursor.p50),
+		cursorP99: ratio(a.cursor.p99, b.cursor.p99),
+		serverCpu: ratio(ours.serverCpuPercent, reference.serverCpuPercent),
+		serverRss: ratio(ours.serverRssMbPeak, reference.serverRssMbPeak)
+	};
+}
+
 const report: Record<string, unknown>[] = [];
 console.log(
 	`bench:collab on ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load ${os.loadavg()[0].toFixed(1)}; ` +
 		`our server stores in ${process.env.DATABASE_URL ? 'the Postgres server at DATABASE_URL' : 'embedded PGlite (in its process)'}; ` +
 		`${durationMs / 1000} s measured per scenario`
 );
-for (const scenario of scenarios) {
+for (const [index, scenario] of scenarios.entries()) {
 	const runs: Measured[] = [];
-	for (const server of servers) {
+	// Alternating: every other scenario runs the servers in the opposite order, so that a machine growing
+	// busier or quieter during the run does not always favour the same server.
+	const order = index % 2 === 0 ? servers : [...servers].reverse();
+	for (const server of order) {
 		try {
 			runs.push(await measure(server, scenario));
 		} catch (error) {
 			console.error(`${scenario.name} on ${server.name} failed: ${String(error)}`);
 		}
 	}
+	runs.sort(
+		(a, b) => servers.findIndex((s) => s.name === a.server) - servers.findIndex((s) => s.name === b.server)
+	);
 	console.log(
 		`\n${scenario.name} (${scenario.rooms} room(s) x ${scenario.clientsPerRoom}; budget: ${scenario.budget})`
 	);
@@ -183,28 +274,35 @@ for (const scenario of scenarios) {
 		const show = (name: 'edit' | 'cursor') =>
 			r[name].count > 0 ? `${name} p50 ${r[name].p50} ms p99 ${r[name].p99} ms (n=${r[name].count})` : '';
 		console.log(
-			`  ${measured.server.padEnd(28)} ${[kind ? show(kind) : `${show('edit')}; ${show('cursor')}`].join('')}; ` +
+			`  ${measured.server.padEnd(34)} ${[kind ? show(kind) : `${show('edit')}; ${show('cursor')}`].join('')}; ` +
 				`${r.messagesToServerPerSecond} msg/s in, ${r.messagesFromServerPerSecond} msg/s out; ` +
 				`server CPU ${measured.serverCpuPercent}% RSS ${measured.serverRssMbPeak} MB ` +
 				`(${measured.serverRssMbIdle} MB before clients); ` +
-				`connect ${r.connectMs} ms${r.unsynced ? `, ${r.unsynced} never synced` : ''}; client process CPU ${r.clientProcessCpuPercent}%`
+				`connect ${r.connectMs} ms${r.unsynced ? `, ${r.unsynced} never synced` : ''}; ` +
+				(scenario.cursorHz > 0
+					? `cursor moves delivered ${Math.round((r.cursorDeliveredShare ?? 0) * 100)}%, last ones undelivered ${r.undelivered}; `
+					: '') +
+				`client process CPU ${r.clientProcessCpuPercent}%; load ${measured.loadAverage}`
 		);
 	}
-	const [ours, reference] = runs;
-	const ratios =
-		ours && reference && ours.server === servers[0].name && reference.server === servers[1].name
-			? {
-					editP99: ratio(ours.clientResult.edit.p99, reference.clientResult.edit.p99),
-					cursorP99: ratio(ours.clientResult.cursor.p99, reference.clientResult.cursor.p99),
-					serverCpu: ratio(ours.serverCpuPercent, reference.serverCpuPercent),
-					serverRss: ratio(ours.serverRssMbPeak, reference.serverRssMbPeak)
-				}
-			: null;
-	if (ratios) {
-		console.log(
-			`  ratios ours/reference: edit p99 ${ratios.editP99 ?? '-'}, cursor p99 ${ratios.cursorP99 ?? '-'}, ` +
-				`CPU ${ratios.serverCpu ?? '-'}, RSS ${ratios.serverRss ?? '-'}`
-		);
+	const find = (name: string) => runs.find((measured) => measured.server === name);
+	const ours = find(OURS);
+	const stubbed = find(OURS_NO_STORAGE);
+	const ratios: Record<string, ReturnType<typeof ratiosTo>> = {};
+	for (const reference of [find(Y_WEBSOCKET), find(HOCUSPOCUS)]) {
+		if (!reference) continue;
+		for (const [label, measured] of [
+			['ours', ours],
+			['ours, persistence stubbed', stubbed]
+		] as const) {
+			if (!measured) continue;
+			const r = ratiosTo(measured, reference);
+			ratios[`${label} / ${reference.server}`] = r;
+			console.log(
+				`  ratios ${label} / ${reference.server}: edit p50 ${r.editP50 ?? '-'} p99 ${r.editP99 ?? '-'}, ` +
+					`cursor p50 ${r.cursorP50 ?? '-'} p99 ${r.cursorP99 ?? '-'}, CPU ${r.serverCpu ?? '-'}, RSS ${r.serverRss ?? '-'}`
+			);
+		}
 	}
 	report.push({ scenario, runs, ratios });
 }

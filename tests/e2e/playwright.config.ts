@@ -1,5 +1,5 @@
 /**
- * Browser tests against the production build (`npm run test:e2e` builds first): the real server entry
+ * Browser tests against the production build (`npm run test:e2e` builds first): the compiled server entry
  * on a free port with a fresh embedded database under a temporary DATA_DIR, seeded with the demo.
  */
 import { defineConfig } from '@playwright/test';
@@ -62,7 +62,8 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 	webServer: {
-		command: 'node --import tsx server/index.ts',
+		// The compiled server, as `npm start` runs it (`npm run test:e2e` builds it with the app).
+		command: 'node build/server.js',
 		cwd: root,
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,

@@ -10,7 +10,7 @@ describe('the embedded database (on embedded)', () => {
 
 	it('keeps its shared buffers small, as they stay resident in the server process', async () => {
 		const [row] = await test.db.sql<{ shared_buffers: string }[]>`show shared_buffers`;
-		expect(row.shared_buffers).toBe('32MB');
+		expect(row.shared_buffers).toBe('16MB');
 	});
 
 	it('is the one-session Postgres the app speaks to through postgres.js', async () => {

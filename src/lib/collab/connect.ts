@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode, COLLAB_PATH, MessageTag, READ_ONLY_REASON } from './protocol';
 import { reconnectDelayMs } from './reconnect-delay';
+import { sendOwnAwarenessOnly } from './send-own-awareness-only';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'closed';
 
@@ -65,8 +66,8 @@ async function signedInHere(): Promise<boolean> {
 
 /**
  * Connects a Yjs document to the collaboration server with y-websocket's provider, adding what the stock
- * provider lacks: reconnection with random jitter, the read-only signal of protocol.ts, and an offline
- * copy in IndexedDB that merges on reconnect.
+ * provider lacks: reconnection with random jitter, the read-only signal of protocol.ts, an offline copy
+ * in IndexedDB that merges on reconnect, and presence that sends only this client's own awareness.
  */
 export function connect(options: ConnectOptions): CollabConnection {
 	const doc = options.doc ?? new Y.Doc();
@@ -98,6 +99,7 @@ export function connect(options: ConnectOptions): CollabConnection {
 		WebSocketPolyfill: options.WebSocketPolyfill,
 		shouldReconnect: (event) => !permanent(event.code)
 	});
+	sendOwnAwarenessOnly(provider);
 
 	let readOnlyThisConnection = false;
 	provider.messageHandlers[MessageTag.auth] = (_encoder, decoder) => {

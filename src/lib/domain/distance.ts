@@ -1,4 +1,4 @@
-import { distance } from '@turf/turf';
+import { distance } from '@turf/distance';
 import type { LonLat } from './types';
 
 /** Distances beyond this many miles from home are what DfE reports as "placed more than 20 miles". */

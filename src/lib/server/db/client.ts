@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import postgres from 'postgres';
 import { LOCK_FILE, lockDataDir, type LockHolder } from './data-dir-lock';
 
@@ -74,17 +75,30 @@ function heldMessage(dataDir: string, holder: LockHolder): string {
 	);
 }
 
+/**
+ * PGlite's Postgres is 9 MB of WebAssembly. V8 compiles it at once with its baseline compiler and then
+ * again, function by function, with its optimising one: the second copy and its compilation hold about
+ * 30-50 MB for the life of the process, and bought nothing measurable for the app's small queries (and
+ * cost a busy core while it ran). Baseline code only; set before PGlite compiles its module, and only
+ * WebAssembly compiled afterwards is affected (PGlite is the server's only WebAssembly).
+ */
+function baselineWebAssemblyOnly(): void {
+	v8.setFlagsFromString('--liftoff-only');
+}
+
 async function openLocked(dataDir: string, releaseLock: () => void): Promise<Database> {
+	baselineWebAssemblyOnly();
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
 	let db: InstanceType<typeof PGlite>;
 	try {
 		// Postgres's default 128 MB of shared buffers lives in PGlite's WebAssembly heap, resident for
-		// the process's life; 32 MB holds the demo's hot tables (about 60 MB on disk, read through the OS
-		// cache anyway) at the same speed and keeps an idle server about 120 MB smaller.
+		// the process's life (each MB of them costs about two of resident memory once used); 16 MB holds
+		// the collaboration tables and the hot rows (the demo's tables, about 60 MB on disk, are read
+		// through the OS cache anyway) and keeps an idle server about 150 MB smaller than the default.
 		db = await PGlite.create({
 			dataDir,
-			startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB']
+			startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB']
 		});
 	} catch (error) {
 		throw new DatabaseOpenError(

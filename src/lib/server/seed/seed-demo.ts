@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type postgres from 'postgres';
-import { centerOfMass, pointOnFeature } from '@turf/turf';
+import { centerOfMass } from '@turf/center-of-mass';
+import { pointOnFeature } from '@turf/point-on-feature';
 import { DatabaseOpenError, type Database } from '../db/client';
 import {
 	COHORT_GENERATOR_VERSION,
