@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 
-describe('passwords', () => {
+// Each hash takes 32 MiB and about 0.1 s alone, seconds on a loaded machine (and in the mutation run).
+describe('passwords', { timeout: 60_000 }, () => {
 	it('verifies the password it hashed and rejects another', async () => {
 		const hash = await hashPassword('correct horse battery');
 		expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]+\$[\w-]+$/);
