@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from './rate-limit';
+import { createRateLimiter, defaultRateLimits } from './rate-limit';
 
 const limits = { messagesPerSecond: 10, messagesBurst: 5, bytesPerSecond: 1000, bytesBurst: 2000 };
 
@@ -30,5 +30,25 @@ describe('createRateLimiter', () => {
 		let allowed = 0;
 		while (limiter.take(1)) allowed++;
 		expect(allowed).toBe(5);
+	});
+
+	it('by default lets a connection send 8 MiB at once, then 1 MiB a second; 300 messages, then 100 a second', () => {
+		const MIB = 1024 * 1024;
+		let time = 0;
+		const bytes = createRateLimiter(defaultRateLimits, () => time);
+		expect(bytes.take(8 * MIB)).toBe(true);
+		expect(bytes.take(1)).toBe(false);
+		time += 1000;
+		expect(bytes.take(MIB)).toBe(true);
+		expect(bytes.take(1)).toBe(false);
+
+		const messages = createRateLimiter(defaultRateLimits, () => time);
+		let allowed = 0;
+		while (messages.take(1)) allowed++;
+		expect(allowed).toBe(300);
+		time += 1000;
+		allowed = 0;
+		while (messages.take(1)) allowed++;
+		expect(allowed).toBe(100);
 	});
 });

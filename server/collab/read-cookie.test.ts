@@ -13,4 +13,15 @@ describe('readCookie', () => {
 		expect(readCookie('other=1; cth_session_old=2', 'cth_session')).toBeNull();
 		expect(readCookie('cth_session=%E0%A4%A', 'cth_session')).toBeNull();
 	});
+
+	it('trims the value, and unquotes only a value wholly in double quotes', () => {
+		expect(readCookie('cth_session=abc ; b=2', 'cth_session')).toBe('abc');
+		expect(readCookie('cth_session=a"b"', 'cth_session')).toBe('a"b"');
+		expect(readCookie('cth_session="ab"c', 'cth_session')).toBe('"ab"c');
+	});
+
+	it('skips a part without "=", even one that starts with the name', () => {
+		expect(readCookie('cth_sessionX; other=1', 'cth_session')).toBeNull();
+		expect(readCookie('cth_sessionX; cth_session=y', 'cth_session')).toBe('y');
+	});
 });

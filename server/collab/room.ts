@@ -11,6 +11,7 @@ import { AuthType, MessageTag, READ_ONLY_REASON, SyncType } from '../../src/lib/
 import { Connection } from './connection';
 import type { Fanout, FanoutMessage } from './fanout';
 import type { Persistence } from './persistence';
+import { oversizePlanValue } from './plan-value-limits';
 import { stampAwareness } from './stamp-awareness';
 
 /** Transaction origin of what other instances sent through the fan-out: not stored or published again. */
@@ -49,6 +50,9 @@ export class MalformedMessage extends Error {}
 /** An update that would take the document over its size cap: not applied; its connection is closed. */
 export class DocumentTooLarge extends Error {}
 
+/** An update to a plan that writes a field longer than the plan's limits: not applied; its connection is closed. */
+export class FieldTooLong extends Error {}
+
 /**
  * One loaded document and the connections editing it: applies what clients send, relays it to the
  * other clients, stores it and publishes it to other instances.
@@ -72,6 +76,8 @@ export class Room {
 	 * measured (measuring encodes the whole document, so it is done only when a cap is near).
 	 */
 	private bytesAtMost = 0;
+	/** Plans have field limits (plan-value-limits.ts); the shared map has none yet. */
+	private readonly limitsFields: boolean;
 	updatesSinceCompaction = 0;
 	unloadTimer: ReturnType<typeof setTimeout> | null = null;
 	compacting: Promise<unknown> | null = null;
@@ -81,6 +87,7 @@ export class Room {
 		private readonly options: RoomOptions
 	) {
 		this.now = options.now ?? (() => performance.now());
+		this.limitsFields = name.startsWith('plan:');
 		// The server has no presence of its own.
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocumentUpdate(update, origin));
@@ -157,6 +164,7 @@ export class Room {
 					// A viewer's edits are dropped; it was told it is read-only when it connected.
 					if (connection.readOnly) return;
 					if (!this.fits(payload)) throw new DocumentTooLarge();
+					this.checkFields(payload);
 					Y.applyUpdate(this.doc, payload, connection);
 					// Counted as received, not from the update event: an update missing what it builds on is
 					// held aside without one, and must count too.
@@ -264,6 +272,16 @@ export class Room {
 		// Near the cap, count only what the document lacks (a reconnecting client resends what it has).
 		const missing = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
 		return this.bytesAtMost + missing.byteLength <= max;
+	}
+
+	/**
+	 * Throws FieldTooLong when the update writes a field over its limit. A value the document already
+	 * holds (stored before the limits, sent back by a reconnecting client) is not the client's doing.
+	 */
+	private checkFields(update: Uint8Array): void {
+		if (!this.limitsFields || oversizePlanValue(update) === null) return;
+		const refused = oversizePlanValue(Y.diffUpdate(update, Y.encodeStateVector(this.doc)));
+		if (refused !== null) throw new FieldTooLong(refused);
 	}
 
 	private onDocumentUpdate(update: Uint8Array, origin: unknown): void {

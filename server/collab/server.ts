@@ -10,7 +10,7 @@ import type { Fanout } from './fanout';
 import type { Persistence } from './persistence';
 import { createRateLimiter, defaultRateLimits, type RateLimits } from './rate-limit';
 import { rejectUpgrade } from './reject-upgrade';
-import { DocumentTooLarge, type Room } from './room';
+import { DocumentTooLarge, FieldTooLong, type Room } from './room';
 import { Rooms } from './rooms';
 import type { Authenticate, Authorize, CollabSession, CollabUser, LiveSessions } from './types';
 
@@ -214,6 +214,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			} catch (error) {
 				if (error instanceof DocumentTooLarge) {
 					connection.close(CloseCode.documentTooLarge, 'document too large');
+				} else if (error instanceof FieldTooLong) {
+					log(`Refused an update to ${name} from user ${session.user.id}: ${error.message}`);
+					connection.close(CloseCode.fieldTooLong, 'field too long');
 				} else {
 					connection.close(CloseCode.invalidPayload, 'malformed message');
 				}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { stampAwareness } from './stamp-awareness';
 
@@ -9,6 +10,31 @@ function updateFrom(state: Record<string, unknown>): { update: Uint8Array; clien
 	const awareness = new Awareness(new Y.Doc());
 	awareness.setLocalState(state);
 	return { update: encodeAwarenessUpdate(awareness, [awareness.clientID]), clientId: awareness.clientID };
+}
+
+/** An awareness update of raw entries: [clientId, clock, JSON state]. */
+function rawUpdate(entries: [number, number, string][], trailing: number[] = []): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, entries.length);
+	for (const [clientId, clock, json] of entries) {
+		encoding.writeVarUint(encoder, clientId);
+		encoding.writeVarUint(encoder, clock);
+		encoding.writeVarString(encoder, json);
+	}
+	for (const byte of trailing) encoding.writeUint8(encoder, byte);
+	return encoding.toUint8Array(encoder);
+}
+
+/** The entries of an awareness update, states parsed. */
+function entriesOf(update: Uint8Array): [number, number, unknown][] {
+	const receiver = new Awareness(new Y.Doc());
+	receiver.setLocalState(null);
+	applyAwarenessUpdate(receiver, update, 'test');
+	return [...receiver.getStates().entries()].map(([id, state]) => [
+		id,
+		receiver.meta.get(id)?.clock ?? -1,
+		state
+	]);
 }
 
 describe('stampAwareness', () => {
@@ -66,5 +92,51 @@ describe('stampAwareness', () => {
 		expect(() => stampAwareness(new Uint8Array([1, 1, 1, 2, 0x5b, 0x5d]), identity, () => true)).toThrow(
 			/object/
 		);
+	});
+
+	it('asks whether each id may be claimed, saying whether the entry removes its state', () => {
+		const asked: [number, boolean][] = [];
+		const update = rawUpdate([
+			[11, 3, JSON.stringify({ user: { name: 'x' } })],
+			[12, 4, 'null']
+		]);
+		const stamped = stampAwareness(update, identity, (id, leaving) => {
+			asked.push([id, leaving]);
+			return id === 12;
+		});
+		expect(asked).toEqual([
+			[11, false],
+			[12, true]
+		]);
+		expect(stamped.clients).toEqual([12]);
+	});
+
+	it('passes a removal on as a removal, with its clock', () => {
+		const stamped = stampAwareness(rawUpdate([[12, 4, 'null']]), identity, () => true);
+		expect(stamped.update).toEqual(rawUpdate([[12, 4, 'null']]));
+	});
+
+	it('keeps each entry’s client id and clock', () => {
+		const stamped = stampAwareness(rawUpdate([[21, 9, '{}']]), identity, () => true);
+		expect(entriesOf(stamped.update)).toEqual([[21, 9, { user: identity }]]);
+	});
+
+	it('throws on trailing bytes and on a state that is not an object', () => {
+		expect(() => stampAwareness(rawUpdate([[1, 1, '{}']], [0]), identity, () => true)).toThrow(
+			'Trailing bytes after the awareness update'
+		);
+		expect(() => stampAwareness(rawUpdate([[1, 1, '5']]), identity, () => true)).toThrow(
+			'An awareness state must be an object'
+		);
+		expect(() => stampAwareness(rawUpdate([[1, 1, '"text"']]), identity, () => true)).toThrow(
+			'An awareness state must be an object'
+		);
+	});
+
+	it('takes nothing from a claimed user that is not an object (a string, a list)', () => {
+		for (const user of ['abc', [1, 2]]) {
+			const stamped = stampAwareness(rawUpdate([[5, 1, JSON.stringify({ user })]]), identity, () => true);
+			expect(entriesOf(stamped.update)).toEqual([[5, 1, { user: identity }]]);
+		}
 	});
 });

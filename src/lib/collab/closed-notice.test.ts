@@ -20,6 +20,12 @@ describe('closedNotice', () => {
 		expect(notice.body).toMatch(/larger than the server accepts/);
 	});
 
+	it('says a change with an overlong comment or cell was not saved, and the limit', () => {
+		const notice = closedNotice(CloseCode.fieldTooLong, 'field too long');
+		expect(notice).toMatchObject({ title: 'Your latest changes were not saved', signIn: false });
+		expect(notice.body).toMatch(/longer than the server accepts \(2,000 characters\)/);
+	});
+
 	it('names the reason of any other close', () => {
 		expect(closedNotice(4499, 'maintenance').body).toMatch(/\(maintenance\)/);
 		expect(closedNotice(null, null).body).toMatch(/code unknown/);

@@ -1,3 +1,4 @@
+import { MAX_COMMENT_LENGTH } from '../plan/plan-limits';
 import { CloseCode } from './protocol';
 
 /** What to tell the person when the server closed their document for good (connect.ts `end`). */
@@ -26,6 +27,12 @@ export function closedNotice(code: number | null, reason: string | null): Closed
 			return {
 				title: 'Your latest changes were not saved',
 				body: 'They would have made this document larger than the server accepts. Reload the page to carry on from the saved version, and make room by removing content you no longer need.',
+				signIn: false
+			};
+		case CloseCode.fieldTooLong:
+			return {
+				title: 'Your latest changes were not saved',
+				body: `They held a comment or an action plan entry longer than the server accepts (${MAX_COMMENT_LENGTH.toLocaleString('en-GB')} characters). Reload the page to carry on from the saved version.`,
 				signIn: false
 			};
 		default:

@@ -118,7 +118,7 @@ export function connect(options: ConnectOptions): CollabConnection {
 	const end = (code: number, reason: string) => {
 		provider.shouldConnect = false;
 		// The refused update is in this device's copy too, which would send it again after a reload.
-		if (code === CloseCode.documentTooLarge) void stored?.clearData();
+		if (code === CloseCode.documentTooLarge || code === CloseCode.fieldTooLong) void stored?.clearData();
 		update({ status: 'closed', closedCode: code, closedBecause: reason || `code ${code}`, readOnly: true });
 	};
 	const askSignedIn = () => signedIn().catch(() => false);

@@ -72,7 +72,12 @@ export const CloseCode = {
 	/** The person may no longer read the document (role removed). Final. */
 	accessWithdrawn: 4403,
 	/** The update would make the document larger than the server's cap; it was not applied. Final. */
-	documentTooLarge: 4413
+	documentTooLarge: 4413,
+	/**
+	 * The update to a plan wrote a field (a comment, an action plan cell, any plain value) longer than the
+	 * plan's limits (server/collab/plan-value-limits.ts); it was not applied. Final.
+	 */
+	fieldTooLong: 4422
 } as const;
 
 /** The path prefix of collaboration sockets: `ws(s)://host/collab/<docName>`. */

@@ -91,4 +91,97 @@ describe('the request guard on bodies', () => {
 		expect(refused?.status).toBe(400);
 		expect((await refused!.json()).message).toMatch(/^The request body is not valid JSON: /);
 	});
+
+	const TOO_LARGE = 'The request body is larger than the limit of 1024 KiB.';
+
+	it('says the limit, 1 MiB, and lets a declared body of exactly that through', async () => {
+		const declared = (length: number) =>
+			guardRequest(
+				event('/api/x', {
+					headers: { 'content-type': 'text/plain', 'content-length': String(length) },
+					body: 'x'
+				})
+			);
+		expect(MAX_BODY_BYTES).toBe(1024 * 1024);
+		expect(await declared(MAX_BODY_BYTES)).toBeNull();
+		expect(await (await declared(MAX_BODY_BYTES + 1))!.json()).toEqual({ message: TOO_LARGE });
+	});
+
+	it('reads a JSON body up to the limit and refuses one a byte over it, streamed without a length', async () => {
+		const json = (bytes: number) =>
+			guardRequest(
+				event('/api/x', {
+					headers: { 'content-type': 'application/json' },
+					body: `"${'x'.repeat(bytes - 2)}"`
+				})
+			);
+		expect(await json(MAX_BODY_BYTES)).toBeNull();
+		const refused = await json(MAX_BODY_BYTES + 1);
+		expect(refused?.status).toBe(413);
+		expect(refused?.headers.get('connection')).toBe('close');
+		expect(await refused!.json()).toEqual({ message: TOO_LARGE });
+	});
+
+	it('reads application/json with parameters or in capitals as JSON, and nothing else', async () => {
+		const post = (headers: Record<string, string>, body: BodyInit = '{') =>
+			guardRequest(event('/api/x', { headers, body: body as string }));
+		for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON']) {
+			expect((await post({ 'content-type': type }))?.status, type).toBe(400);
+		}
+		expect(await post({ 'content-type': 'text/plain' })).toBeNull();
+		expect(await post({ 'content-type': 'application/jsonx' })).toBeNull();
+		// No content type at all (a body of bytes gets none).
+		expect(await post({}, new TextEncoder().encode('{'))).toBeNull();
+	});
+
+	it('answers an empty JSON body with 400 and the parser’s reason', async () => {
+		const refused = await guardRequest(event('/api/x', { headers: { 'content-type': 'application/json' } }));
+		expect(refused?.status).toBe(400);
+		expect((await refused!.json()).message).toBe(
+			'The request body is not valid JSON: Unexpected end of JSON input'
+		);
+	});
+
+	it('answers 413 when the server stopped the body at its own limit, and lets other stream errors through', async () => {
+		const streamed = (error: unknown) => {
+			const url = new URL('/api/x', SITE);
+			const body = new ReadableStream({
+				start(controller) {
+					controller.error(error);
+				}
+			});
+			const request = new Request(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body,
+				duplex: 'half'
+			} as RequestInit);
+			return guardRequest({ request, url } as unknown as RequestEvent);
+		};
+		expect(
+			(await streamed({ status: 413, message: 'Content-length of 2000000 exceeds limit' }))?.status
+		).toBe(413);
+		await expect(streamed(new Error('connection reset'))).rejects.toThrow('connection reset');
+	});
+
+	it('refuses a page request (not the API) in plain text, and keeps the connection for anything but 413', async () => {
+		const refused = await guardRequest(
+			event('/logout', {
+				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+				body: 'a=1'
+			})
+		);
+		expect(refused?.status).toBe(403);
+		expect(refused?.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+		expect(refused?.headers.get('connection')).toBeNull();
+		const page413 = await guardRequest(
+			event('/logout', {
+				headers: { 'content-type': 'text/plain', 'content-length': String(MAX_BODY_BYTES + 1) },
+				body: 'x'
+			})
+		);
+		expect(page413?.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+		expect(page413?.headers.get('connection')).toBe('close');
+		expect(await page413!.text()).toBe(TOO_LARGE);
+	});
 });

@@ -24,4 +24,10 @@ describe('the protocol adapter-node is told', () => {
 		markSocketProtocol(tls);
 		expect(tls.headers[PROTOCOL_HEADER]).toBe('https');
 	});
+
+	it('is the header x-close-to-home-protocol, in lower case as Node names request headers', () => {
+		const request = { headers: {}, socket: {} } as unknown as IncomingMessage;
+		markSocketProtocol(request);
+		expect(request.headers).toEqual({ 'x-close-to-home-protocol': 'http' });
+	});
 });
