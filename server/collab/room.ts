@@ -11,7 +11,10 @@ import { AuthType, MessageTag, READ_ONLY_REASON, SyncType } from '../../src/lib/
 import { Connection } from './connection';
 import type { Fanout, FanoutMessage } from './fanout';
 import type { Persistence } from './persistence';
-import { stampAwareness } from './stamp-awareness';
+import { roleIn } from '../../src/lib/server/access';
+import { facilitatorIds } from '../../src/lib/workshop/facilitators';
+import { readMapPresences } from '../../src/lib/workshop/presence-state';
+import { stampAwareness, type MapStampRules } from './stamp-awareness';
 
 /** Transaction origin of what other instances sent through the fan-out: not stored or published again. */
 const FANOUT_ORIGIN = Symbol('collab-fanout');
@@ -163,7 +166,8 @@ export class Room {
 						if (leaving || this.awareness.getStates().has(id) || newIdsLeft <= 0) return false;
 						newIdsLeft--;
 						return true;
-					}
+					},
+					this.mapRules(connection)
 				);
 				for (const id of stamped.clients) {
 					this.awarenessOwners.set(id, connection);
@@ -182,6 +186,17 @@ export class Room {
 			default:
 				throw new MalformedMessage(`unknown message tag ${tag}`);
 		}
+	}
+
+	/** On the workshop map: who administers its RCC, and who may bring everyone to their view. */
+	private mapRules(connection: Connection): MapStampRules | undefined {
+		if (connection.doc.kind !== 'map') return undefined;
+		const admin = roleIn(connection.user, connection.doc.rccId)?.role === 'rcc_admin';
+		// Asked only of a state that claims to present: reading every state costs, at 5 cursor updates a second each.
+		const mayPresent = () =>
+			admin ||
+			facilitatorIds(readMapPresences(this.awareness.getStates()).values()).has(connection.identity.id);
+		return { admin, mayPresent };
 	}
 
 	receiveFanout(message: FanoutMessage): void {

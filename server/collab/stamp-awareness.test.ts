@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { stampAwareness } from './stamp-awareness';
+import { presenceColour } from '../../src/lib/collab/presence';
+import { stampAwareness, type MapStampRules } from './stamp-awareness';
 
 const identity = { id: 7, name: 'Asha Patel', la: 'E08000003', laName: 'Manchester' };
 
@@ -22,7 +23,15 @@ describe('stampAwareness', () => {
 		const receiver = new Awareness(new Y.Doc());
 		applyAwarenessUpdate(receiver, stamped.update, 'test');
 		expect(receiver.getStates().get(clientId)).toEqual({
-			user: { name: 'Asha Patel', la: 'E08000003', laName: 'Manchester', color: '#0072b2', id: 7 },
+			user: {
+				name: 'Asha Patel',
+				la: 'E08000003',
+				laCode: 'E08000003',
+				laName: 'Manchester',
+				colour: presenceColour('E08000003'),
+				color: '#0072b2',
+				id: 7
+			},
 			cursor: { x: 1, y: 2 }
 		});
 	});
@@ -35,7 +44,15 @@ describe('stampAwareness', () => {
 		const receiver = new Awareness(new Y.Doc());
 		applyAwarenessUpdate(receiver, stamped.update, 'test');
 		expect(receiver.getStates().get(clientId)).toEqual({
-			user: { id: 3, name: 'Vic Viewer', la: null, laName: null, color: '#d55e00' }
+			user: {
+				id: 3,
+				name: 'Vic Viewer',
+				la: null,
+				laCode: null,
+				laName: null,
+				colour: presenceColour(3),
+				color: '#d55e00'
+			}
 		});
 	});
 
@@ -45,7 +62,14 @@ describe('stampAwareness', () => {
 		applyAwarenessUpdate(receiver, stampAwareness(update, identity, () => true).update, 'test');
 		expect(receiver.getStates().get(clientId)).toEqual({
 			cursor: null,
-			user: { id: 7, name: 'Asha Patel', la: 'E08000003', laName: 'Manchester' }
+			user: {
+				id: 7,
+				name: 'Asha Patel',
+				la: 'E08000003',
+				laCode: 'E08000003',
+				laName: 'Manchester',
+				colour: presenceColour('E08000003')
+			}
 		});
 	});
 
@@ -66,5 +90,57 @@ describe('stampAwareness', () => {
 		expect(() => stampAwareness(new Uint8Array([1, 1, 1, 2, 0x5b, 0x5d]), identity, () => true)).toThrow(
 			/object/
 		);
+	});
+
+	describe('on the workshop map', () => {
+		const stampedState = (state: Record<string, unknown>, rules: MapStampRules) => {
+			const { update, clientId } = updateFrom(state);
+			const receiver = new Awareness(new Y.Doc());
+			applyAwarenessUpdate(receiver, stampAwareness(update, identity, () => true, rules).update, 'test');
+			return receiver.getStates().get(clientId) as Record<string, Record<string, unknown>>;
+		};
+		const claim = {
+			user: { name: 'Asha', laCode: 'E09000001', colour: '#000000', admin: true },
+			map: { cursor: [-2.2, 53.4], view: null, following: null, presenting: true },
+			handOff: { to: 7 }
+		};
+
+		it('stamps laCode, colour and admin; a non-administrator cannot claim to be one, choose a colour or hand off', () => {
+			let asked = 0;
+			const state = stampedState(claim, {
+				admin: false,
+				mayPresent: () => {
+					asked++;
+					return false;
+				}
+			});
+			expect(state.user).toMatchObject({
+				name: 'Asha Patel',
+				laCode: 'E08000003',
+				colour: presenceColour('E08000003'),
+				admin: false
+			});
+			expect(state.handOff).toBeNull();
+			expect(state.map).toEqual({ cursor: [-2.2, 53.4], view: null, following: null, presenting: false });
+			expect(asked).toBe(1);
+		});
+
+		it("keeps presenting for someone who may present, and an administrator's hand-off", () => {
+			const state = stampedState(claim, { admin: true, mayPresent: () => true });
+			expect(state.user.admin).toBe(true);
+			expect(state.handOff).toEqual({ to: 7 });
+			expect(state.map.presenting).toBe(true);
+		});
+
+		it('asks whether one may present only of a state that claims to', () => {
+			const mayPresent = () => {
+				throw new Error('asked');
+			};
+			const state = stampedState(
+				{ ...claim, map: { ...claim.map, presenting: 'yes' } },
+				{ admin: false, mayPresent }
+			);
+			expect(state.map.presenting).toBe('yes'); // readers take only `true` as presenting
+		});
 	});
 });
