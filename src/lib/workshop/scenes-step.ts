@@ -14,6 +14,11 @@ export interface Scene {
 }
 
 const MAX_NAME = 120;
+/**
+ * At most this many scenes are read (the first ones): a workshop steps through a handful, and a hostile
+ * client writing thousands must not make every page build thousands of buttons.
+ */
+export const MAX_SCENES = 50;
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 const knownLayers = new Set<string>(layerIds);
@@ -39,7 +44,7 @@ export function readScene(value: unknown): Scene | null {
 	};
 }
 
-/** The readable scenes in order; bad entries and repeated ids (after the first) are left out. */
+/** The readable scenes in order, up to MAX_SCENES; bad entries and repeated ids (after the first) are left out. */
 export function readScenes(values: readonly unknown[]): Scene[] {
 	const seen = new Set<string>();
 	const scenes: Scene[] = [];
@@ -48,6 +53,7 @@ export function readScenes(values: readonly unknown[]): Scene[] {
 		if (!scene || seen.has(scene.id)) continue;
 		seen.add(scene.id);
 		scenes.push(scene);
+		if (scenes.length === MAX_SCENES) break;
 	}
 	return scenes;
 }
