@@ -7,6 +7,14 @@ export function personLabel(user: MapPresence['user'], laNames: ReadonlyMap<stri
 	return la ? `${user.name} (${la})` : user.name;
 }
 
+/** Everyone's label, by client id. */
+export function personLabels(
+	presences: Iterable<MapPresence>,
+	laNames: ReadonlyMap<string, string>
+): Map<number, string> {
+	return new Map([...presences].map((presence) => [presence.clientId, personLabel(presence.user, laNames)]));
+}
+
 /**
  * What changed among the others on the map, in sentences for a polite live region: arrivals and
  * departures, who started or stopped presenting, and the scene a presenter moved to. Cursor and view

@@ -158,3 +158,7 @@ export function readMapPresences(states: Map<number, unknown>): Map<number, MapP
 	}
 	return read;
 }
+
+export function noPresences(): Map<number, MapPresence> {
+	return new Map();
+}

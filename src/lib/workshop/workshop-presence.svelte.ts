@@ -3,9 +3,9 @@ import type { MapCamera } from '../map/map-camera';
 import type { DrawnPerson, PresenceOverlay } from '../map/presence-overlay';
 import { facilitatorIds, presenter } from './facilitators';
 import { follow, followTarget, notFollowing, type FollowState } from './follow-target';
-import { personLabel, presenceAnnouncements } from './presence-announcements';
+import { personLabels, presenceAnnouncements } from './presence-announcements';
 import { createMapPresence, type MapPresencePublisher } from './presence-publisher';
-import { readMapPresences, type MapPresence, type MapPresenceView } from './presence-state';
+import { noPresences, readMapPresences, type MapPresenceView } from './presence-state';
 import { stepScene, type Scene } from './scenes-step';
 
 export interface WorkshopPresenceOptions {
@@ -39,7 +39,8 @@ export interface HerePerson {
  * map's camera and the presence overlay once the map exists.
  */
 export class WorkshopPresence {
-	everyone = $state.raw(new Map<number, MapPresence>());
+	/** Replaced whole on every change (raw: read often, five times a second per person). */
+	everyone = $state.raw(noPresences());
 	followState = $state.raw<FollowState>(notFollowing);
 	/** The scene this map shows, when it was stepped to (here or by the person followed). */
 	sceneId = $state<string | null>(null);
@@ -71,9 +72,7 @@ export class WorkshopPresence {
 			this.target === null
 	);
 	people: HerePerson[] = $derived.by(() => {
-		const labels = new Map(
-			[...this.everyone].map(([id, p]) => [id, personLabel(p.user, this.#options.laNames)])
-		);
+		const labels = personLabels(this.everyone.values(), this.#options.laNames);
 		return [...this.everyone.values()]
 			.map((presence) => ({
 				clientId: presence.clientId,
