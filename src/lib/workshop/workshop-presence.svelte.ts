@@ -6,7 +6,8 @@ import { follow, followTarget, notFollowing, type FollowState } from './follow-t
 import { personLabels, presenceAnnouncements } from './presence-announcements';
 import { createMapPresence, type MapPresencePublisher } from './presence-publisher';
 import { noPresences, readMapPresences, type MapPresenceView } from './presence-state';
-import { stepScene, type Scene } from './scenes-step';
+import type { Scene } from './schema';
+import { stepScene } from './scenes-step';
 
 export interface WorkshopPresenceOptions {
 	/** The signed-in person (the server stamps the same over what this browser publishes). */
