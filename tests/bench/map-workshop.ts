@@ -32,6 +32,8 @@ export interface WorkshopResult {
 }
 
 const now = () => performance.timeOrigin + performance.now();
+// y-websocket adds a process 'exit' listener per provider.
+process.setMaxListeners(0);
 
 function percentile(sorted: number[], p: number): number | null {
 	if (sorted.length === 0) return null;

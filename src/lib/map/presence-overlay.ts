@@ -24,6 +24,7 @@ export interface DrawnPerson {
 export class PresenceOverlay extends MapOverlay {
 	#people: DrawnPerson[] = [];
 	#frame: number | null = null;
+	#drawnOutlines = '';
 	readonly #markers = new Map<number, { marker: Marker; label: HTMLElement; element: HTMLElement }>();
 
 	constructor(map: MapLibreMap) {
@@ -40,6 +41,13 @@ export class PresenceOverlay extends MapOverlay {
 		this.#frame = requestAnimationFrame(() => {
 			this.#frame = null;
 			this.#placeMarkers();
+			// Outlines change when someone moves their map, pointers far more often: only a change of an
+			// outline redraws the map (on software WebGL a redraw of the whole map costs a frame or more).
+			const outlines = JSON.stringify(
+				this.#people.map((person) => [person.colour, person.label, person.corners])
+			);
+			if (outlines === this.#drawnOutlines) return;
+			this.#drawnOutlines = outlines;
 			this.redraw();
 		});
 	}
@@ -88,7 +96,9 @@ export class PresenceOverlay extends MapOverlay {
 				const element = document.createElement('div');
 				element.className = 'presence-cursor';
 				element.dataset.clientId = String(person.clientId);
-				// The arrow is decoration; the label carries the name (the who-is-here list is the accessible one).
+				// Pointers moving five times a second are noise to a screen reader: the who-is-here list and
+				// the polite announcements are the accessible way to know who is here.
+				element.setAttribute('aria-hidden', 'true');
 				element.innerHTML =
 					'<svg width="18" height="22" viewBox="0 0 18 22" aria-hidden="true"><path d="M1 1 L1 19 L6 14 L10 21 L13 19.5 L9 13 L16 13 Z" stroke="#ffffff" stroke-width="1.5"/></svg>';
 				const label = document.createElement('span');
