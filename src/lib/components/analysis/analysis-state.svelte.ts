@@ -92,10 +92,14 @@ export class AnalysisState {
 
 	/**
 	 * Takes the proposals from a shared scenario (null: none chosen) and sends changes to `writer`; the
-	 * figures follow each change, whoever made it, after a short pause. Without a writer, proposals stay
-	 * in this page.
+	 * figures follow each change, whoever made it, after a short pause (not `compute`: a viewer, whom the
+	 * what-if refuses, sees the homes only). Without a writer, proposals stay in this page.
 	 */
-	useScenario(proposals: readonly Proposal[] | null, writer: ProposalWriter | null): void {
+	useScenario(
+		proposals: readonly Proposal[] | null,
+		writer: ProposalWriter | null,
+		options: { compute: boolean } = { compute: true }
+	): void {
 		this.#writer = writer;
 		const added = (proposals ?? []).filter((p): p is ProposedHome => p.action === 'add');
 		const others = (proposals ?? []).filter((p) => p.action !== 'add');
@@ -103,7 +107,7 @@ export class AnalysisState {
 		if (JSON.stringify([added, others]) === before) return;
 		this.proposals = added;
 		this.others = others;
-		if (proposals === null) {
+		if (proposals === null || !options.compute) {
 			this.result = null;
 			return;
 		}
