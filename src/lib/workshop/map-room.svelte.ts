@@ -3,7 +3,14 @@ import * as Y from 'yjs';
 import { connect, type CollabConnection, type ConnectOptions } from '../collab/connect';
 import { CollabConnectionState } from '../collab/connection-state.svelte';
 import { formatDocName } from '../collab/doc-name';
+import { authorsOf, describeChange } from './describe-change';
 import { workshopParts } from './schema';
+
+/** Someone else's change, in words, with who made it when the room knows (null: not known). */
+export interface RemoteChange {
+	who: string | null;
+	what: string;
+}
 
 export type MapRoomOptions = Pick<ConnectOptions, 'url' | 'WebSocketPolyfill' | 'signedIn'>;
 
@@ -27,7 +34,15 @@ export class MapRoom {
 	version = $state(0);
 	canUndo = $state(false);
 	canRedo = $state(false);
+	/** The last change someone else made, said to everyone politely (screen readers included). */
+	lastRemoteChange = $state<RemoteChange | null>(null);
 	#connection: CollabConnection;
+	/**
+	 * "Name (LA)" per awareness client id, as the server stamped them: kept after they leave, so that a
+	 * change arriving late is still theirs. Plain map: read only by the transaction handler.
+	 */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #people = new Map<number, string>();
 
 	constructor(rccId: string, options: MapRoomOptions = {}) {
 		this.rccId = rccId;
@@ -54,7 +69,26 @@ export class MapRoom {
 		this.undoManager.on('stack-item-popped', stacks);
 		this.undoManager.on('stack-cleared', stacks);
 		this.doc.on('update', this.#bump);
+		this.doc.on('afterTransaction', this.#onTransaction);
+		this.awareness.on('change', this.#onAwareness);
 	}
+
+	#onAwareness = () => {
+		for (const [client, state] of this.awareness.getStates()) {
+			const user = (state as { user?: { name?: unknown; la?: unknown; laName?: unknown } }).user;
+			if (typeof user?.name !== 'string') continue;
+			const la = typeof user.laName === 'string' ? user.laName : typeof user.la === 'string' ? user.la : null;
+			this.#people.set(client, la ? `${user.name} (${la})` : user.name);
+		}
+	};
+
+	#onTransaction = (transaction: Y.Transaction) => {
+		if (transaction.local) return;
+		const what = describeChange(this.doc, transaction);
+		if (!what) return;
+		const names = authorsOf(transaction).flatMap((client) => this.#people.get(client) ?? []);
+		this.lastRemoteChange = { who: names.length ? names.join(', ') : null, what };
+	};
 
 	/** Whether this page may change the document now (the server said read-only, or it closed). */
 	get writable(): boolean {
@@ -75,6 +109,8 @@ export class MapRoom {
 
 	destroy(): void {
 		this.doc.off('update', this.#bump);
+		this.doc.off('afterTransaction', this.#onTransaction);
+		this.awareness.off('change', this.#onAwareness);
 		this.undoManager.destroy();
 		this.connection.destroy();
 		this.#connection.destroy();

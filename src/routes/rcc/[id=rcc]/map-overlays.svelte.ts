@@ -1,6 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { AnalysisLayers } from '$lib/map/analysis-layers';
 import type { MapClickTool } from '$lib/map/map-click-tool.svelte';
+import { NotesOverlay } from '$lib/map/notes-overlay';
 import { PlacementFocusOverlay } from '$lib/map/placement-focus-overlay';
 import { RadiusOverlay } from '$lib/map/radius-overlay';
 import { VacancySearchOverlay } from '$lib/map/vacancy-search-overlay';
@@ -11,7 +12,8 @@ export class MapOverlays {
 	analysis = $state<AnalysisLayers | null>(null);
 	radius = $state<RadiusOverlay | null>(null);
 	focus = $state<PlacementFocusOverlay | null>(null);
-	/** The map itself, for features that add overlays of their own (the workshop's notes). */
+	notes = $state<NotesOverlay | null>(null);
+	/** The map itself, for features that add overlays of their own. */
 	map = $state.raw<MapLibreMap | null>(null);
 
 	attach(map: MapLibreMap, mapClick: MapClickTool): void {
@@ -20,6 +22,13 @@ export class MapOverlays {
 		this.analysis = new AnalysisLayers(map);
 		this.radius = new RadiusOverlay(map);
 		this.focus = new PlacementFocusOverlay(map);
+		this.notes = new NotesOverlay(map);
 		mapClick.attach(map);
+	}
+
+	/** The middle of what the map shows, 5 decimal places (about a metre). */
+	centre(): [number, number] | null {
+		const centre = this.map?.getCenter();
+		return centre ? [Math.round(centre.lng * 1e5) / 1e5, Math.round(centre.lat * 1e5) / 1e5] : null;
 	}
 }
