@@ -11,8 +11,11 @@ import { AuthType, MessageTag, READ_ONLY_REASON, SyncType } from '../../src/lib/
 import { Connection } from './connection';
 import type { Fanout, FanoutMessage } from './fanout';
 import type { Persistence } from './persistence';
+import { roleIn } from '../../src/lib/server/access';
+import { facilitatorIds } from '../../src/lib/workshop/facilitators';
+import { readMapPresences } from '../../src/lib/workshop/presence-state';
 import { oversizePlanValue } from './plan-value-limits';
-import { stampAwareness } from './stamp-awareness';
+import { stampAwareness, type MapStampRules } from './stamp-awareness';
 
 /** Transaction origin of what other instances sent through the fan-out: not stored or published again. */
 const FANOUT_ORIGIN = Symbol('collab-fanout');
@@ -214,6 +217,7 @@ export class Room {
 				newIdsLeft--;
 				return true;
 			},
+			this.mapRules(connection),
 			(id) => {
 				const owner = this.awarenessOwners.get(id);
 				return owner ? owner !== connection : states.has(id);
@@ -224,6 +228,17 @@ export class Room {
 			connection.awarenessClients.add(id);
 		}
 		if (stamped.clients.length > 0) applyAwarenessUpdate(this.awareness, stamped.update, connection);
+	}
+
+	/** On the workshop map: who administers its RCC, and who may bring everyone to their view. */
+	private mapRules(connection: Connection): MapStampRules | undefined {
+		if (connection.doc.kind !== 'map') return undefined;
+		const admin = roleIn(connection.user, connection.doc.rccId)?.role === 'rcc_admin';
+		// Asked only of a state that claims to present: reading every state costs, at 5 cursor updates a second each.
+		const mayPresent = () =>
+			admin ||
+			facilitatorIds(readMapPresences(this.awareness.getStates()).values()).has(connection.identity.id);
+		return { admin, mayPresent };
 	}
 
 	receiveFanout(message: FanoutMessage): void {

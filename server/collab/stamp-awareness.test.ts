@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { stampAwareness } from './stamp-awareness';
+import { presenceColour } from '../../src/lib/collab/presence';
+import { stampAwareness, type MapStampRules } from './stamp-awareness';
 
 const identity = { id: 7, name: 'Asha Patel', la: 'E08000003', laName: 'Manchester' };
+/** What the server writes as `user` for `identity`. */
+const stampedUser = { ...identity, laCode: identity.la, colour: presenceColour(identity.la) };
 
 function updateFrom(state: Record<string, unknown>): { update: Uint8Array; clientId: number } {
 	const awareness = new Awareness(new Y.Doc());
@@ -48,7 +51,15 @@ describe('stampAwareness', () => {
 		const receiver = new Awareness(new Y.Doc());
 		applyAwarenessUpdate(receiver, stamped.update, 'test');
 		expect(receiver.getStates().get(clientId)).toEqual({
-			user: { name: 'Asha Patel', la: 'E08000003', laName: 'Manchester', color: '#0072b2', id: 7 },
+			user: {
+				name: 'Asha Patel',
+				la: 'E08000003',
+				laCode: 'E08000003',
+				laName: 'Manchester',
+				colour: presenceColour('E08000003'),
+				color: '#0072b2',
+				id: 7
+			},
 			cursor: { x: 1, y: 2 }
 		});
 	});
@@ -61,7 +72,15 @@ describe('stampAwareness', () => {
 		const receiver = new Awareness(new Y.Doc());
 		applyAwarenessUpdate(receiver, stamped.update, 'test');
 		expect(receiver.getStates().get(clientId)).toEqual({
-			user: { id: 3, name: 'Vic Viewer', la: null, laName: null, color: '#d55e00' }
+			user: {
+				id: 3,
+				name: 'Vic Viewer',
+				la: null,
+				laCode: null,
+				laName: null,
+				colour: presenceColour(3),
+				color: '#d55e00'
+			}
 		});
 	});
 
@@ -71,7 +90,14 @@ describe('stampAwareness', () => {
 		applyAwarenessUpdate(receiver, stampAwareness(update, identity, () => true).update, 'test');
 		expect(receiver.getStates().get(clientId)).toEqual({
 			cursor: null,
-			user: { id: 7, name: 'Asha Patel', la: 'E08000003', laName: 'Manchester' }
+			user: {
+				id: 7,
+				name: 'Asha Patel',
+				la: 'E08000003',
+				laCode: 'E08000003',
+				laName: 'Manchester',
+				colour: presenceColour('E08000003')
+			}
 		});
 	});
 
@@ -118,7 +144,7 @@ describe('stampAwareness', () => {
 
 	it('keeps each entry’s client id and clock', () => {
 		const stamped = stampAwareness(rawUpdate([[21, 9, '{}']]), identity, () => true);
-		expect(entriesOf(stamped.update)).toEqual([[21, 9, { user: identity }]]);
+		expect(entriesOf(stamped.update)).toEqual([[21, 9, { user: stampedUser }]]);
 	});
 
 	it('throws on trailing bytes and on a state that is not an object', () => {
@@ -136,7 +162,59 @@ describe('stampAwareness', () => {
 	it('takes nothing from a claimed user that is not an object (a string, a list)', () => {
 		for (const user of ['abc', [1, 2]]) {
 			const stamped = stampAwareness(rawUpdate([[5, 1, JSON.stringify({ user })]]), identity, () => true);
-			expect(entriesOf(stamped.update)).toEqual([[5, 1, { user: identity }]]);
+			expect(entriesOf(stamped.update)).toEqual([[5, 1, { user: stampedUser }]]);
 		}
+	});
+
+	describe('on the workshop map', () => {
+		const stampedState = (state: Record<string, unknown>, rules: MapStampRules) => {
+			const { update, clientId } = updateFrom(state);
+			const receiver = new Awareness(new Y.Doc());
+			applyAwarenessUpdate(receiver, stampAwareness(update, identity, () => true, rules).update, 'test');
+			return receiver.getStates().get(clientId) as Record<string, Record<string, unknown>>;
+		};
+		const claim = {
+			user: { name: 'Asha', laCode: 'E09000001', colour: '#000000', admin: true },
+			map: { cursor: [-2.2, 53.4], view: null, following: null, presenting: true },
+			handOff: { to: 7 }
+		};
+
+		it('stamps laCode, colour and admin; a non-administrator cannot claim to be one, choose a colour or hand off', () => {
+			let asked = 0;
+			const state = stampedState(claim, {
+				admin: false,
+				mayPresent: () => {
+					asked++;
+					return false;
+				}
+			});
+			expect(state.user).toMatchObject({
+				name: 'Asha Patel',
+				laCode: 'E08000003',
+				colour: presenceColour('E08000003'),
+				admin: false
+			});
+			expect(state.handOff).toBeNull();
+			expect(state.map).toEqual({ cursor: [-2.2, 53.4], view: null, following: null, presenting: false });
+			expect(asked).toBe(1);
+		});
+
+		it("keeps presenting for someone who may present, and an administrator's hand-off", () => {
+			const state = stampedState(claim, { admin: true, mayPresent: () => true });
+			expect(state.user.admin).toBe(true);
+			expect(state.handOff).toEqual({ to: 7 });
+			expect(state.map.presenting).toBe(true);
+		});
+
+		it('asks whether one may present only of a state that claims to', () => {
+			const mayPresent = () => {
+				throw new Error('asked');
+			};
+			const state = stampedState(
+				{ ...claim, map: { ...claim.map, presenting: 'yes' } },
+				{ admin: false, mayPresent }
+			);
+			expect(state.map.presenting).toBe('yes'); // readers take only `true` as presenting
+		});
 	});
 });

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { presenceColour } from '../../src/lib/collab/presence';
 
 /** Who a connection belongs to, as the session says: written over what the client claims. */
 export interface PresenceIdentity {
@@ -11,6 +12,16 @@ export interface PresenceIdentity {
 	laName: string | null;
 }
 
+/**
+ * Rules of the workshop map (`map:<rccId>`; src/lib/workshop/presence-state.ts): whether the person
+ * administers its RCC (stamped as `user.admin`; only then is a `handOff` kept) and whether they may
+ * present (bring everyone to their view; `map.presenting` is cleared otherwise).
+ */
+export interface MapStampRules {
+	admin: boolean;
+	mayPresent: () => boolean;
+}
+
 export interface StampedAwareness {
 	update: Uint8Array;
 	/** The awareness client ids the update speaks for (those the connection may control). */
@@ -20,8 +31,10 @@ export interface StampedAwareness {
 /**
  * Rewrites an awareness update received from a client so that it cannot speak for someone else: entries
  * for client ids it may not claim (another connection's; `leaving` when the entry removes the state) are
- * dropped, and every state's `user` carries the signed-in person's id, name, LA and LA name whatever
- * the client wrote, none for someone without an LA (colour and other fields are kept).
+ * dropped, and every state's `user` carries the signed-in person's id, name, LA (as `la` for the plan's
+ * carets and `laCode` for the map) and LA name whatever the client wrote, none for someone without an
+ * LA, and `colour`, one per LA (or person) so that nobody can take another's (the carets' `color` and
+ * other fields are kept). With `map` rules, the map's facilitation fields are checked too.
  * Throws on an update that does not decode (the caller closes the connection).
  *
  * `foreign`, when given, names ids dropped before their state is even decoded: the stock y-websocket
@@ -36,6 +49,7 @@ export function stampAwareness(
 	update: Uint8Array,
 	identity: PresenceIdentity,
 	mayClaim: (clientId: number, leaving: boolean) => boolean,
+	map?: MapStampRules,
 	foreign?: (clientId: number) => boolean
 ): StampedAwareness {
 	const decoder = decoding.createDecoder(update);
@@ -51,7 +65,7 @@ export function stampAwareness(
 		const json = decoding.readVarString(decoder);
 		const state: unknown = JSON.parse(json);
 		if (!mayClaim(clientId, state === null)) continue;
-		entries.push({ clientId, clock, state: JSON.stringify(stamp(state, identity)) });
+		entries.push({ clientId, clock, state: JSON.stringify(stamp(state, identity, map)) });
 	}
 	if (decoding.hasContent(decoder)) throw new Error('Trailing bytes after the awareness update');
 	const encoder = encoding.createEncoder();
@@ -64,15 +78,33 @@ export function stampAwareness(
 	return { update: encoding.toUint8Array(encoder), clients: entries.map((entry) => entry.clientId) };
 }
 
-function stamp(state: unknown, identity: PresenceIdentity): unknown {
+function stamp(state: unknown, identity: PresenceIdentity, map: MapStampRules | undefined): unknown {
 	if (state === null) return null;
 	if (typeof state !== 'object' || Array.isArray(state))
 		throw new Error('An awareness state must be an object');
 	const record = state as Record<string, unknown>;
 	const user = record.user;
 	const claimed = typeof user === 'object' && user !== null && !Array.isArray(user) ? user : {};
-	return {
+	const stamped: Record<string, unknown> = {
 		...record,
-		user: { ...claimed, id: identity.id, name: identity.name, la: identity.la, laName: identity.laName }
+		user: {
+			...claimed,
+			id: identity.id,
+			name: identity.name,
+			la: identity.la,
+			laCode: identity.la,
+			laName: identity.laName,
+			colour: presenceColour(identity.la ?? identity.id),
+			...(map ? { admin: map.admin } : {})
+		}
 	};
+	if (!map) return stamped;
+	if (!map.admin && 'handOff' in record) stamped.handOff = null;
+	const fields = record.map;
+	if (typeof fields === 'object' && fields !== null && !Array.isArray(fields)) {
+		// Readers take only `true` as presenting (presence-state.ts).
+		const claimsToPresent = (fields as Record<string, unknown>).presenting === true;
+		if (claimsToPresent && !map.mayPresent()) stamped.map = { ...fields, presenting: false };
+	}
+	return stamped;
 }

@@ -7,5 +7,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	// Roles let a page offer what the server will allow (e.g. the map's "Your LA's children"); the
 	// server still decides every request.
 	const roles = user.roles.map(({ rccId, role, laCode, laName }) => ({ rccId, role, laCode, laName }));
-	return { user: { name: user.name, email: user.email, laName: user.la?.name ?? null, roles } };
+	// The id names the person in the workshop's hand-off of facilitation (src/lib/workshop/facilitators.ts).
+	return {
+		user: { id: user.id, name: user.name, email: user.email, laName: user.la?.name ?? null, roles }
+	};
 };

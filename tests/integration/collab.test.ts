@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { presenceColour } from '../../src/lib/collab/presence';
 import { READ_ONLY_REASON } from '../../src/lib/collab/protocol';
 import { backends, createTestDatabase, type TestDatabase } from './helpers/databases';
 import {
@@ -175,7 +176,16 @@ describe.each(backends)('collaboration server on %s', (backend) => {
 		a.provider.awareness.setLocalStateField('cursor', { lon: -2.24, lat: 53.48 });
 		await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor !== undefined);
 		expect(b.provider.awareness.getStates().get(a.doc.clientID)).toEqual({
-			user: { id: 1, name: 'Erin Editor', la: 'E08000003', laName: null, color: '#009e73' },
+			user: {
+				id: 1,
+				name: 'Erin Editor',
+				la: 'E08000003',
+				laCode: 'E08000003',
+				laName: null,
+				colour: presenceColour('E08000003'),
+				admin: false,
+				color: '#009e73'
+			},
 			cursor: { lon: -2.24, lat: 53.48 }
 		});
 		a.provider.destroy();
@@ -203,16 +213,82 @@ describe.each(backends)('collaboration server on %s', (backend) => {
 			id: 2,
 			name: 'Ada Admin',
 			la: null,
+			laCode: null,
 			laName: null,
+			colour: presenceColour(2),
+			admin: true,
 			color: '#cc79a7'
 		});
 		expect(seen(viewer.doc.clientID)).toEqual({
 			id: 3,
 			name: 'Vic Viewer',
 			la: null,
+			laCode: null,
 			laName: null,
+			colour: presenceColour(3),
+			admin: false,
 			color: '#cc79a7'
 		});
+	});
+
+	it('on the map, only a facilitator presents: the administrator, or whoever they hand it to', async () => {
+		const admin = client('map:gm', 'admin');
+		const editor = client('map:gm', 'editor');
+		const viewer = client('map:gm', 'viewer');
+		await Promise.all([admin, editor, viewer].map((c) => synced(c.provider)));
+		const fields = (presenting: boolean, cursor: [number, number]) => ({
+			cursor,
+			view: null,
+			following: null,
+			presenting
+		});
+		const seenBy = (observer: typeof admin, from: typeof admin) =>
+			observer.provider.awareness.getStates().get(from.doc.clientID) as
+				| {
+						map?: { presenting: boolean; cursor: [number, number] };
+						handOff?: unknown;
+						user: { admin: boolean };
+				  }
+				| undefined;
+		const arrived = (observer: typeof admin, from: typeof admin, lng: number) =>
+			waitFor(() => seenBy(observer, from)?.map?.cursor[0] === lng, 5000, `cursor ${lng}`);
+
+		// A commissioner claims to present and to hand facilitation on: neither holds.
+		editor.provider.awareness.setLocalState({
+			user: {},
+			map: fields(true, [-2.1, 53.4]),
+			handOff: { to: 1 }
+		});
+		await arrived(viewer, editor, -2.1);
+		expect(seenBy(viewer, editor)?.map?.presenting).toBe(false);
+		expect(seenBy(viewer, editor)?.handOff).toBeNull();
+
+		// The administrator presents, then hands facilitation to the commissioner, who may then present.
+		admin.provider.awareness.setLocalState({ user: {}, map: fields(true, [-2.2, 53.4]), handOff: null });
+		await arrived(viewer, admin, -2.2);
+		expect(seenBy(viewer, admin)?.map?.presenting).toBe(true);
+		expect(seenBy(viewer, admin)?.user.admin).toBe(true);
+		admin.provider.awareness.setLocalState({
+			user: {},
+			map: fields(false, [-2.3, 53.4]),
+			handOff: { to: 1 }
+		});
+		await arrived(editor, admin, -2.3);
+		editor.provider.awareness.setLocalState({ user: {}, map: fields(true, [-2.4, 53.4]), handOff: null });
+		await arrived(viewer, editor, -2.4);
+		expect(seenBy(viewer, editor)?.map?.presenting).toBe(true);
+
+		// Nobody else gained it with the hand-off.
+		viewer.provider.awareness.setLocalState({ user: {}, map: fields(true, [-2.5, 53.4]), handOff: null });
+		await arrived(editor, viewer, -2.5);
+		expect(seenBy(editor, viewer)?.map?.presenting).toBe(false);
+
+		// Taken back: the commissioner's next claim no longer holds.
+		admin.provider.awareness.setLocalState({ user: {}, map: fields(false, [-2.6, 53.4]), handOff: null });
+		await arrived(editor, admin, -2.6);
+		editor.provider.awareness.setLocalState({ user: {}, map: fields(true, [-2.7, 53.4]), handOff: null });
+		await arrived(viewer, editor, -2.7);
+		expect(seenBy(viewer, editor)?.map?.presenting).toBe(false);
 	});
 
 	it('closes only the connection that sends malformed, text, oversize or too many frames', async () => {

@@ -35,6 +35,7 @@ import {
 } from './layers';
 import { modes, type Picked, type PointerContext } from './modes';
 import { chrome } from './palette';
+import { presentationOverrides } from './presentation-style';
 import { mapChanges, type MapChange, type MapViewState, type Selection } from './view-state';
 
 export type MapStatus = 'loading' | 'rendering' | 'idle' | 'error';
@@ -98,6 +99,7 @@ export class MapController {
 	#cursor = '';
 	#frames = 0;
 	#usingBasemap: boolean;
+	#presentation = false;
 
 	constructor(options: MapControllerOptions) {
 		this.#options = options;
@@ -233,8 +235,35 @@ export class MapController {
 		this.#map.fitBounds(bounds, { padding: 80, maxZoom });
 	}
 
+	/** Presentation mode's high-contrast style (presentation-style.ts), or back to the usual one. */
+	setPresentation(on: boolean): void {
+		this.#presentation = on;
+		if (this.#styleReady) this.#applyPresentation();
+	}
+
 	destroy(): void {
 		this.#map.remove();
+	}
+
+	#applyPresentation() {
+		const usual = new Map(styleLayers(this.#context).map(({ spec }) => [spec.id, spec]));
+		for (const { layer, kind, property, value } of presentationOverrides) {
+			if (!this.#map.getLayer(layer)) continue;
+			const spec = usual.get(layer) as { paint?: Record<string, unknown>; layout?: Record<string, unknown> };
+			const next = this.#presentation ? value : spec?.[kind]?.[property];
+			if (kind === 'paint')
+				this.#map.setPaintProperty(
+					layer,
+					property as Parameters<MapLibreMap['setPaintProperty']>[1],
+					next as Parameters<MapLibreMap['setPaintProperty']>[2]
+				);
+			else
+				this.#map.setLayoutProperty(
+					layer,
+					property as Parameters<MapLibreMap['setLayoutProperty']>[1],
+					next as Parameters<MapLibreMap['setLayoutProperty']>[2]
+				);
+		}
 	}
 
 	#onStyleLoaded() {
@@ -258,6 +287,7 @@ export class MapController {
 			} as typeof spec);
 		}
 		this.#styleReady = true;
+		if (this.#presentation) this.#applyPresentation();
 		performance.mark('map:style-loaded');
 		if (this.#pending) {
 			const pending = this.#pending;

@@ -2,7 +2,7 @@ import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { LonLat } from '$lib/domain/types';
 
 /** The sidebar tools that wait for a click on the map. */
-export type MapClickToolId = 'radius' | 'proposed-home';
+export type MapClickToolId = 'radius' | 'proposed-home' | 'note';
 
 interface Pending {
 	tool: MapClickToolId;

@@ -14,6 +14,10 @@ export interface MapTestHook {
 	frames(): number;
 	/** Where a home or an LA's label point is drawn, in pixels from the map's top left corner. */
 	screenPoint(selection: Selection): { x: number; y: number } | null;
+	/** The camera: where the map is centred and how far it is zoomed in. */
+	view(): { center: [number, number]; zoom: number };
+	/** Properties of the features drawn in one style layer (an overlay's, e.g. 'presence-views-line'). */
+	renderedProperties(styleLayer: string): Record<string, unknown>[];
 }
 
 declare global {
