@@ -10,6 +10,7 @@ test('gaps are ranked, and a proposed home changes who could live within 20 mile
 	await signInPage.goto('/rcc/gm');
 	await signInPage.signIn('e08000003@demo.local', 'demo');
 	await expect(page).toHaveURL(/\/rcc\/gm$/);
+	await mapPage.startScenario();
 
 	// The tools start closed, their headings in view; opening one shows it.
 	const gapsButton = mapPage.sectionButton('Gaps');
@@ -130,6 +131,7 @@ test('one map-click tool is armed at a time; Escape disarms; a proposed home goe
 	await signIn(page);
 	await mapPage.goto('gm');
 	await mapPage.waitForIdle();
+	await mapPage.startScenario();
 	await mapPage.openSection('What if');
 	await mapPage.openSection('What lies within a radius');
 	const place = page.getByRole('button', { name: 'Choose a place on the map' });

@@ -114,6 +114,7 @@ test('the gap breakdown, the what-if form and the key on the map pass axe', asyn
 	await signIn(page);
 	await mapPage.goto('gm');
 	await mapPage.waitForIdle();
+	await mapPage.startScenario();
 	await mapPage.setLayer('Demand hotspots', true);
 	await mapPage.openSection('Gaps');
 	await page.getByRole('button', { name: 'Find gaps' }).click();

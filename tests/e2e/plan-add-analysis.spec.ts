@@ -65,6 +65,7 @@ test('a commissioner sends a what-if with a proposal into a plan, its figures da
 	await newPlan(page, 'What if e2e');
 	await mapPage.goto('gm');
 	await mapPage.waitForIdle();
+	await mapPage.startScenario();
 	await mapPage.openSection('What if');
 	await page.getByLabel('Kind').selectOption({ label: "Children's home" });
 	await page.getByLabel('Places').fill('6');

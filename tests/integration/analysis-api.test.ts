@@ -246,4 +246,12 @@ describe.each(backends)('analysis API on %s', (backend) => {
 		expect(body.issues.join(' ')).toMatch(/kind/);
 		expect((await call(whatIfOf, 'what-if.json', COMMISSIONER_A, 'not json')).status).toBe(400);
 	});
+
+	it('refuses, as a 400 naming it, a move or removal of a home it does not know (a stale shared scenario)', async () => {
+		const answer = await call(whatIfOf, 'what-if.json', COMMISSIONER_A, {
+			proposals: [{ action: 'remove', urn: 'SC999999' }]
+		});
+		expect(answer.status).toBe(400);
+		expect(((await answer.json()) as { message: string }).message).toContain('SC999999');
+	});
 });

@@ -19,7 +19,8 @@ export function describeChange(doc: Y.Doc, transaction: Y.Transaction): string |
 			child = parent;
 			parent = child._item?.parent;
 		}
-		if ((parent as AnyType) === parts.scenarios && child._item?.parentSub) scenarioIds.add(child._item.parentSub);
+		if ((parent as AnyType) === parts.scenarios && child._item?.parentSub)
+			scenarioIds.add(child._item.parentSub);
 		else if ((type as AnyType) === parts.scenarios)
 			for (const key of transaction.changed.get(type) ?? []) if (key) scenarioIds.add(key);
 		roots.add(parent instanceof Y.AbstractType && !parent._item ? parent : type);

@@ -55,6 +55,23 @@ export class MapPage {
 	}
 
 	/** Opens a sidebar section (they start closed, but for the region's figures and the layers). */
+	/**
+	 * Starts a scenario of this test's own and closes the section again: the workshop's scenarios are
+	 * shared and kept (map:<rccId>), so a test that proposes homes would otherwise meet earlier tests' homes.
+	 */
+	async startScenario() {
+		await this.openSection('Scenarios');
+		const current = this.page.getByTestId('current-scenario');
+		const before = (await current.count())
+			? await this.page.getByLabel('Scenario on screen').inputValue()
+			: '';
+		await this.page.getByRole('button', { name: 'New scenario' }).click();
+		await expect(this.page.getByLabel('Scenario on screen')).not.toHaveValue(before);
+		await expect(current).toContainText('0 proposals');
+		await this.sectionButton('Scenarios').click();
+		await expect(this.sectionButton('Scenarios')).toHaveAttribute('aria-expanded', 'false');
+	}
+
 	async openSection(title: string) {
 		const button = this.sectionButton(title);
 		if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();

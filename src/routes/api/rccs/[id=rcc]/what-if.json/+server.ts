@@ -51,6 +51,15 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 		throw error;
 	}
 	const context = await regionAnalysis(sql, rcc);
+	// A shared scenario may name a home that is gone (or never was): a 400 saying which, not a 500.
+	const unknown = proposals.flatMap((p) =>
+		p.action !== 'add' && !context.providers.byUrn.has(p.urn) ? [p.urn] : []
+	);
+	if (unknown.length > 0)
+		return Response.json(
+			{ message: `No children's home with URN ${unknown.slice(0, 5).join(', ')} in this region.` },
+			{ status: 400 }
+		);
 	const result = whatIf(context, proposals, { rccId: rcc.id });
 	const members = new Set(rcc.laCodes);
 	result.las = result.las.filter((la) => members.has(la.code));
