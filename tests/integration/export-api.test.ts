@@ -46,7 +46,7 @@ function workshopDoc(): Uint8Array {
 	const scenario = new Y.Map<unknown>();
 	scenario.set('name', '=cmd|" /C calc"!A0');
 	scenario.set('createdBy', { name: 'Commissioner of Alpha', laCode: LA.A });
-	scenario.set('createdAt', Date.UTC(2026, 11, 4, 10));
+	scenario.set('createdAt', '2026-12-04T10:00:00.000Z');
 	const proposals = new Y.Array<unknown>();
 	proposals.push([
 		{
@@ -57,7 +57,7 @@ function workshopDoc(): Uint8Array {
 			places: 4,
 			ageMin: 11,
 			ageMax: 17,
-			needs: ['emotional']
+			needs: ['\t=1+1', 'emotional']
 		},
 		{ action: 'remove', urn: 'SC000002' },
 		{ action: 'add', id: 'huge', kind: 'childrens_home', location: [-2.2, 53.2], places: 1_000_000 },
@@ -80,14 +80,18 @@ function workshopDoc(): Uint8Array {
 	notes.set('far', {
 		location: [150, -30],
 		text: 'Sydney',
-		by: { name: 'x' },
-		createdAt: 0,
+		by: { name: 'x', laCode: null },
+		createdAt: '2026-12-04T10:00:00.000Z',
 		resolved: false
 	});
 	notes.set('wrong', { location: [-2.25, 53.25], text: 42, by: null, createdAt: 'never' });
 	doc.getMap('areas').set('a1', {
 		type: 'Feature',
-		properties: { name: 'Search area' },
+		properties: {
+			name: 'Search area',
+			by: { name: 'Administrator', laCode: null },
+			createdAt: '2026-12-04T10:00:00.000Z'
+		},
 		geometry: {
 			type: 'Polygon',
 			coordinates: [
@@ -98,8 +102,7 @@ function workshopDoc(): Uint8Array {
 					[-2.3, 53.1]
 				]
 			]
-		},
-		by: { name: 'Administrator', laCode: null }
+		}
 	});
 	doc.getMap('areas').set('nowhere', { type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] } });
 	return Y.encodeStateAsUpdate(doc);
@@ -366,7 +369,7 @@ describe.each(backends)('GET /api/rccs/:id/export/<layer>.{csv,geojson} on %s', 
 			createdByName: 'Commissioner of Alpha',
 			createdByLaCode: LA.A,
 			createdAt: '2026-12-04T10:00:00.000Z',
-			needs: 'emotional',
+			needs: "'\t=1+1; emotional",
 			lon: '-2.2',
 			lat: '53.2'
 		});
@@ -378,8 +381,8 @@ describe.each(backends)('GET /api/rccs/:id/export/<layer>.{csv,geojson} on %s', 
 
 		const notes = await geojson('tst', 'notes', people.viewer);
 		expect(notes.map((f) => f.properties!.id).sort()).toEqual(HOSTILE.map((_, i) => `n${i}`));
-		// GeoJSON carries the text as typed: it is data, not a spreadsheet.
-		expect(notes.map((f) => f.properties!.text).sort()).toEqual([...HOSTILE].sort());
+		// GeoJSON carries the text as the map reads it (trimmed), unescaped: it is data, not a spreadsheet.
+		expect(notes.map((f) => f.properties!.text).sort()).toEqual(HOSTILE.map((text) => text.trim()).sort());
 
 		const areas = await geojson('tst', 'areas', people.commissionerB);
 		expect(areas.map((f) => [f.properties!.id, f.properties!.name, f.geometry?.type])).toEqual([
@@ -389,7 +392,7 @@ describe.each(backends)('GET /api/rccs/:id/export/<layer>.{csv,geojson} on %s', 
 
 	it('neutralises every CSV cell a spreadsheet would run as a formula', async () => {
 		const { rows, text } = await csv('tst', 'notes', people.viewer);
-		expect(rows.map((row) => row.text).sort()).toEqual(HOSTILE.map((value) => `'${value}`).sort());
+		expect(rows.map((row) => row.text).sort()).toEqual(HOSTILE.map((value) => `'${value.trim()}`).sort());
 		expect(rows.find((row) => row.id === 'n0')!.byName).toBe("'@admin");
 		// No cell of the file starts with a formula character, quoted or not, but for negative numbers.
 		for (const line of text.split('\r\n'))

@@ -1,11 +1,12 @@
 import { ENGLAND_ID } from '$lib/domain/types';
 import { notFound } from '../responses';
 import type { ExportLayer, ExportRow } from './export-table';
-import { areasOf, notesOf, scenariosOf } from './map-doc-entries';
+import { readAreas, readNotes, readScenarios } from '../../workshop/schema';
 import { readMapDoc } from './read-map-doc';
 
 /**
- * The workshop layer (`map:<rccId>`) is shared by everyone with a role in the RCC, viewers included
+ * The workshop layer (`map:<rccId>`), read with the page's own validating readers (workshop/schema.ts),
+ * so an export holds exactly the entries the map draws and a hostile entry is left out alike. It is shared by everyone with a role in the RCC, viewers included
  * (they see it on the map): nothing in it is a child's record. England has no workshop.
  */
 const noWorkshop = () => notFound('England has no workshop map: scenarios, notes and areas are per RCC.');
@@ -13,7 +14,7 @@ const noWorkshop = () => notFound('England has no workshop map: scenarios, notes
 /** One row per proposal (a scenario without any: one row with no proposal), by scenario. */
 export const scenariosExport: ExportLayer = async ({ sql, rcc }) => {
 	if (rcc.id === ENGLAND_ID) return noWorkshop();
-	const scenarios = scenariosOf(await readMapDoc(sql, rcc.id));
+	const scenarios = readScenarios(await readMapDoc(sql, rcc.id)).entries;
 	return {
 		columns: [
 			'scenarioId',
@@ -70,7 +71,7 @@ export const scenariosExport: ExportLayer = async ({ sql, rcc }) => {
 /** The discussion pins. */
 export const notesExport: ExportLayer = async ({ sql, rcc }) => {
 	if (rcc.id === ENGLAND_ID) return noWorkshop();
-	const notes = notesOf(await readMapDoc(sql, rcc.id));
+	const notes = readNotes(await readMapDoc(sql, rcc.id)).entries;
 	return {
 		columns: ['id', 'text', 'byName', 'byLaCode', 'createdAt', 'resolved', 'lon', 'lat'],
 		rows: notes.map((note) => ({
@@ -92,12 +93,18 @@ export const notesExport: ExportLayer = async ({ sql, rcc }) => {
 /** The drawn areas (in CSV without their outline: GeoJSON carries it). */
 export const areasExport: ExportLayer = async ({ sql, rcc }) => {
 	if (rcc.id === ENGLAND_ID) return noWorkshop();
-	const areas = areasOf(await readMapDoc(sql, rcc.id));
+	const areas = readAreas(await readMapDoc(sql, rcc.id)).entries;
 	return {
-		columns: ['id', 'name', 'byName', 'byLaCode'],
-		rows: areas.map((area) => ({
-			geometry: area.geometry,
-			values: { id: area.id, name: area.name, byName: area.by.name, byLaCode: area.by.laCode }
+		columns: ['id', 'name', 'byName', 'byLaCode', 'createdAt'],
+		rows: areas.map(({ id, feature }) => ({
+			geometry: feature.geometry,
+			values: {
+				id,
+				name: feature.properties.name,
+				byName: feature.properties.by.name,
+				byLaCode: feature.properties.by.laCode,
+				createdAt: feature.properties.createdAt
+			}
 		}))
 	};
 };
