@@ -25,6 +25,7 @@ test('a commissioner downloads every layer of the Greater Manchester map as CSV 
 	await mapPage.waitForIdle();
 	await mapPage.viewButton('Table').click();
 	await expect(page.getByRole('heading', { name: 'Download' })).toBeVisible();
+	await page.screenshot({ path: screenshotPath('export-table-downloads') });
 
 	const layers = [
 		['local authorities and their figures', 'gm-las', 'childrenLookedAfter'],
