@@ -65,7 +65,15 @@ export class AnalysisLayers extends MapOverlay {
 		if (!bounds.contains(centre)) this.map.easeTo({ center: centre, duration: 300 });
 	}
 
-	setProposals(homes: ProposedHomeShape[], onMove: (id: string, location: LonLat) => void): void {
+	/**
+	 * Draws the proposed homes, numbered; `draggable` ones report where they were dropped (once, at the
+	 * end of the drag: a shared scenario takes one change per move, not one per frame).
+	 */
+	setProposals(
+		homes: ProposedHomeShape[],
+		onMove: (id: string, location: LonLat) => void,
+		draggable = true
+	): void {
 		const wanted = new Set(homes.map((home) => home.id));
 		for (const [id, marker] of this.#markers) {
 			if (!wanted.has(id)) {
@@ -78,14 +86,13 @@ export class AnalysisLayers extends MapOverlay {
 			if (!marker) {
 				const element = numberMarkerElement('proposed-home-marker', index + 1, `Proposed home ${index + 1}`);
 				element.dataset.proposal = home.id;
-				marker = new Marker({ element, draggable: true }).setLngLat(home.location).addTo(this.map);
+				marker = new Marker({ element, draggable }).setLngLat(home.location).addTo(this.map);
 				const moved = marker;
 				const report = () => {
 					const { lng, lat } = moved.getLngLat();
 					onMove(home.id, [Math.round(lng * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5]);
 				};
 				marker.on('dragstart', () => this.#dragging.add(home.id));
-				marker.on('drag', report);
 				marker.on('dragend', () => {
 					this.#dragging.delete(home.id);
 					report();
@@ -94,6 +101,7 @@ export class AnalysisLayers extends MapOverlay {
 			} else if (!this.#dragging.has(home.id)) {
 				marker.setLngLat(home.location);
 			}
+			marker.setDraggable(draggable);
 			numberMarker(marker.getElement(), index + 1, `Proposed home ${index + 1}`);
 		});
 	}

@@ -29,7 +29,7 @@ import {
 const by = { name: 'Asha Patel', laCode: 'E08000003' };
 const at = '2026-12-04T18:00:00.000Z';
 const manchester: [number, number] = [-2.24, 53.48];
-const home = (id: string, places = 4): Proposal => ({
+const home = (id: string, places = 4): Extract<Proposal, { action: 'add' }> => ({
 	action: 'add',
 	id,
 	kind: 'childrens_home',

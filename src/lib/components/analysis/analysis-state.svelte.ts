@@ -16,6 +16,16 @@ export type { PublicGapCell };
 
 export type ProposedHome = Extract<Proposal, { action: 'add' }>;
 
+/** Where proposals live when they are shared: the workshop's chosen scenario (WorkshopState). */
+export interface ProposalWriter {
+	add(home: ProposedHome): void;
+	move(id: string, location: LonLat): void;
+	remove(id: string): void;
+}
+
+/** Others' changes arrive in bursts (a drag, an undo): one what-if for the burst. */
+const SHARED_RECOMPUTE_MS = 250;
+
 type Fetch = typeof fetch;
 
 /** Centre of a ring (mean of its corners; hexagons are near enough regular). */
@@ -39,15 +49,23 @@ export class AnalysisState {
 	result = $state<PublicWhatIf | null>(null);
 	whatIfError = $state<string | null>(null);
 	computing = $state(false);
+	/** The scenario's moves and removals of existing homes: not drawn here, but part of every what-if. */
+	others = $state.raw<Proposal[]>([]);
+	/** The scenario is drawn on the map while the scenarios section is open too, not only the what-if. */
+	showOnMap = $state(false);
+	/** Whether this page may move the proposed homes (a viewer, or a read-only connection, may not). */
+	movable = $state(true);
+	#writer: ProposalWriter | null = null;
+	#timer: ReturnType<typeof setTimeout> | null = null;
 	#nextId = 1;
 	#inFlight = 0;
-	#post: (proposals: ProposedHome[]) => Promise<PublicWhatIf | null>;
+	#post: (proposals: Proposal[]) => Promise<PublicWhatIf | null>;
 
 	constructor(
 		private readonly fetcher: Fetch,
 		readonly rccId: string
 	) {
-		this.#post = latestOnly((proposals: ProposedHome[]) =>
+		this.#post = latestOnly((proposals: Proposal[]) =>
 			fetcher(`/api/rccs/${rccId}/what-if.json`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
@@ -72,28 +90,66 @@ export class AnalysisState {
 		}
 	}
 
+	/**
+	 * Takes the proposals from a shared scenario (null: none chosen) and sends changes to `writer`; the
+	 * figures follow each change, whoever made it, after a short pause. Without a writer, proposals stay
+	 * in this page.
+	 */
+	useScenario(proposals: readonly Proposal[] | null, writer: ProposalWriter | null): void {
+		this.#writer = writer;
+		const added = (proposals ?? []).filter((p): p is ProposedHome => p.action === 'add');
+		const others = (proposals ?? []).filter((p) => p.action !== 'add');
+		const before = JSON.stringify([$state.snapshot(this.proposals), this.others]);
+		if (JSON.stringify([added, others]) === before) return;
+		this.proposals = added;
+		this.others = others;
+		if (proposals === null) {
+			this.result = null;
+			return;
+		}
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => {
+			this.#timer = null;
+			void this.recompute();
+		}, SHARED_RECOMPUTE_MS);
+	}
+
 	add(location: LonLat, shape: Omit<ProposedHome, 'action' | 'id' | 'location'>): ProposedHome {
-		const home: ProposedHome = { action: 'add', id: `proposed-${this.#nextId++}`, location, ...shape };
+		const id = this.#writer ? `home-${crypto.randomUUID().slice(0, 8)}` : `proposed-${this.#nextId++}`;
+		const home: ProposedHome = { action: 'add', id, location, ...shape };
+		if (this.#writer) {
+			this.#writer.add(home);
+			return home;
+		}
 		this.proposals = [...this.proposals, home];
 		void this.recompute();
 		return home;
 	}
 
 	move(id: string, location: LonLat): void {
+		if (this.#writer) return this.#writer.move(id, location);
 		this.proposals = this.proposals.map((home) => (home.id === id ? { ...home, location } : home));
 		void this.recompute();
 	}
 
 	remove(id: string): void {
+		if (this.#writer) return this.#writer.remove(id);
 		this.proposals = this.proposals.filter((home) => home.id !== id);
 		void this.recompute();
+	}
+
+	destroy(): void {
+		if (this.#timer) clearTimeout(this.#timer);
 	}
 
 	async recompute(): Promise<void> {
 		this.#inFlight++;
 		this.computing = true;
 		try {
-			const result = await this.#post($state.snapshot(this.proposals) as ProposedHome[]);
+			const result = await this.#post([
+				...($state.snapshot(this.proposals) as ProposedHome[]),
+				...this.others
+			]);
 			if (result === null) return; // A newer what-if replaced this one.
 			this.result = result;
 			this.whatIfError = null;
