@@ -43,5 +43,10 @@ describe('diffLines', () => {
 		]);
 		expect(lines.filter((l) => l.kind === 'removed').map((l) => l.text)).toEqual(['Paragraph 2499']);
 		expect(lines.filter((l) => l.kind === 'same')).toHaveLength(2999);
+		// The rewritten line says which words changed, as version history shows it.
+		const rewritten = lines.find((l) => l.text === 'Paragraph 2499 rewritten');
+		expect(rewritten?.parts?.filter((p) => p.kind === 'added').map((p) => p.text.trim())).toEqual([
+			'rewritten'
+		]);
 	});
 });

@@ -1,7 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
+import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
+import { planExtensions } from './extensions';
 import { isFigureMetric, type FigureRef, type FigureValue } from './figure-text';
 import { readMapView, type MapViewSpec } from './map-view-spec';
-import { plainText } from './plan-sections';
 import { RAG_LABELS, type ActionRow } from './schema';
 
 const ESCAPES: Record<string, string> = {
@@ -42,27 +43,6 @@ export interface Rendered {
 	html: string;
 	/** Every figure quoted, in order of appearance, as frozen into the HTML. */
 	figures: FigureValue[];
-}
-
-const MARKS: Record<string, string> = {
-	bold: 'strong',
-	italic: 'em',
-	strike: 's',
-	code: 'code',
-	underline: 'u'
-};
-
-function renderText(node: JSONContent): string {
-	let html = escapeHtml(node.text ?? '');
-	for (const mark of node.marks ?? []) {
-		if (mark.type === 'link') {
-			const href = safeHref(mark.attrs?.href);
-			if (href) html = `<a href="${escapeHtml(href)}">${html}</a>`;
-		} else if (MARKS[mark.type]) {
-			html = `<${MARKS[mark.type]}>${html}</${MARKS[mark.type]}>`;
-		}
-	}
-	return html;
 }
 
 function slug(text: string): string {
@@ -109,82 +89,62 @@ function actionTable(rows: ActionRow[], laNames: Record<string, string>): string
 }
 
 /**
- * A plan as static HTML for its published version: the text with every live figure replaced by its value
- * at the time (the data may change; the published version must not), and the action plan table placed
- * after the "Action plan" heading (or at the end). Only nodes of the plan schema are rendered; anything
- * else renders its text content, so the output never carries markup a client smuggled into the document.
+ * A plan as static HTML for its published version, drawn by Tiptap's static renderer from the editor's
+ * own extensions (so a node the editor gains renders without being written twice, and escaping is the
+ * library's): every live figure replaced by its value at the time (the data may change; the published
+ * version must not), map views by their frozen pictures, and the action plan table placed after the
+ * "Action plan" heading (or at the end). A node or mark outside the plan schema, which only a hostile
+ * client could have written, renders as its text; links keep web and mail addresses only.
  */
 export function renderPlanHtml(input: RenderInput): Rendered {
 	const figures: FigureValue[] = [];
 	let actionsPlaced = false;
 	let mapViews = 0;
-
-	const children = (node: JSONContent) => (node.content ?? []).map(render).join('');
-
-	function render(node: JSONContent): string {
-		switch (node.type) {
-			case 'doc':
-				return children(node);
-			case 'text':
-				return renderText(node);
-			case 'paragraph':
-				return `<p>${children(node)}</p>`;
-			case 'heading': {
-				const level = Math.min(Math.max(Number(node.attrs?.level) || 2, 2), 6);
-				const inner = `<h${level} id="${slug(plainText(node))}">${children(node)}</h${level}>`;
-				if (!actionsPlaced && plainText(node).trim().toLowerCase() === 'action plan') {
+	const html = renderToHTMLString({
+		content: input.body,
+		extensions: planExtensions(),
+		options: {
+			nodeMapping: {
+				heading({ node, children }) {
+					const level = Math.min(Math.max(Number(node.attrs.level) || 2, 2), 6);
+					const inner = `<h${level} id="${slug(node.textContent)}">${joined(children)}</h${level}>`;
+					if (actionsPlaced || node.textContent.trim().toLowerCase() !== 'action plan') return inner;
 					actionsPlaced = true;
 					return inner + actionTable(input.actions, input.laNames);
+				},
+				liveFigure({ node }) {
+					const area = String(node.attrs.area ?? '');
+					const metric: unknown = node.attrs.metric;
+					const value = isFigureMetric(metric) ? input.figure({ area, metric }) : null;
+					if (value) figures.push(value);
+					const shown = value?.text ?? String(node.attrs.text || 'figure not available');
+					return `<span class="figure" data-area="${escapeHtml(area)}" data-metric="${escapeHtml(String(metric))}">${escapeHtml(shown)}</span>`;
+				},
+				mapView({ node }) {
+					const spec = readMapView(node.attrs);
+					const id = `map-view-${++mapViews}`;
+					return input.mapView
+						? input.mapView(spec, id)
+						: `<figure class="map-figure" id="${id}"><figcaption>${escapeHtml(spec.caption || 'Map view')}</figcaption></figure>`;
 				}
-				return inner;
-			}
-			case 'bulletList':
-				return `<ul>${children(node)}</ul>`;
-			case 'orderedList':
-				return `<ol>${children(node)}</ol>`;
-			case 'listItem':
-				return `<li>${children(node)}</li>`;
-			case 'blockquote':
-				return `<blockquote>${children(node)}</blockquote>`;
-			case 'codeBlock':
-				return `<pre><code>${escapeHtml(plainText(node))}</code></pre>`;
-			case 'hardBreak':
-				return '<br>';
-			case 'horizontalRule':
-				return '<hr>';
-			case 'table':
-				return `<table class="plan-table"><tbody>${children(node)}</tbody></table>`;
-			case 'tableRow':
-				return `<tr>${children(node)}</tr>`;
-			case 'tableHeader':
-				return `<th scope="col">${children(node)}</th>`;
-			case 'tableCell':
-				return `<td>${children(node)}</td>`;
-			case 'liveFigure': {
-				const area = String(node.attrs?.area ?? '');
-				const metric = node.attrs?.metric;
-				const value = isFigureMetric(metric) ? input.figure({ area, metric }) : null;
-				if (value) figures.push(value);
-				const shown = value?.text ?? String(node.attrs?.text ?? 'figure not available');
-				return `<span class="figure" data-area="${escapeHtml(area)}" data-metric="${escapeHtml(String(metric))}">${escapeHtml(shown)}</span>`;
-			}
-			case 'mapView': {
-				const spec = readMapView(node.attrs);
-				const id = `map-view-${++mapViews}`;
-				return input.mapView
-					? input.mapView(spec, id)
-					: `<figure class="map-figure" id="${id}"><figcaption>${escapeHtml(spec.caption || 'Map view')}</figcaption></figure>`;
-			}
-			default:
-				return escapeHtml(plainText(node));
+			},
+			markMapping: {
+				link({ mark, children }) {
+					const href = safeHref(mark.attrs.href);
+					return href ? `<a href="${escapeHtml(href)}">${joined(children)}</a>` : joined(children);
+				}
+			},
+			unhandledNode: ({ node }) => escapeHtml(node.textContent),
+			unhandledMark: ({ children }) => joined(children)
 		}
-	}
-
-	let html = `<h1 id="${slug(input.title)}">${escapeHtml(input.title)}</h1>` + render(input.body);
+	});
+	let page = `<h1 id="${slug(input.title)}">${escapeHtml(input.title)}</h1>` + html;
 	if (!actionsPlaced)
-		html += '<h2 id="action-plan">Action plan</h2>' + actionTable(input.actions, input.laNames);
-	return { html, figures };
+		page += '<h2 id="action-plan">Action plan</h2>' + actionTable(input.actions, input.laNames);
+	return { html: page, figures };
 }
+
+const joined = (children: string | string[] | undefined) => [children ?? ''].flat().join('');
 
 function formatExtentLine(spec: MapViewSpec): string {
 	const extent = spec.extent;

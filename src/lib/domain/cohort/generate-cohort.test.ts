@@ -5,15 +5,9 @@ import { dfeFigures, type LaSummaryRow } from '../../server/seed/la-summary';
 import { distanceBandIndex } from '../analysis/distance-band';
 import { distanceMiles } from '../distance';
 import type { PlacementType } from '../types';
-import {
-	generateCohort,
-	nearMeanMiles,
-	nearMiles,
-	type Cohort,
-	type CohortHome,
-	type CohortInput
-} from './generate-cohort';
+import { generateCohort, type Cohort, type CohortHome, type CohortInput } from './generate-cohort';
 import { homeLocation } from './home-location';
+import { nearMeanMiles, nearMiles } from './near-distance';
 import { homeProfile } from './home-profile';
 import { createLaLocator, type LaLocator } from './la-locator';
 import { createRandom } from './random';
