@@ -1,10 +1,6 @@
-import { coverageGaps } from '$lib/domain/analysis';
-import { gapBreakdown } from '$lib/domain/analysis/gap-breakdown';
 import { ENGLAND_ID } from '$lib/domain/types';
-import { canSeeChildRecords, canSeeChildLocations, denied } from '$lib/server/access';
-import { regionAnalysis } from '$lib/server/analysis/region-analysis';
-import { suppressGapBreakdown } from '$lib/server/analysis/suppress-gap-breakdown';
-import { suppressGaps } from '$lib/server/analysis/suppress-gaps';
+import { canSeeChildLocations, denied } from '$lib/server/access';
+import { DEFAULT_GAP_RESOLUTION, gapCells } from '$lib/server/analysis/gap-cells';
 import { jsonResponse } from '$lib/server/json-response';
 import { notFound, rccOr404 } from '$lib/server/responses';
 import type { RequestHandler } from './$types';
@@ -15,7 +11,6 @@ import type { RequestHandler } from './$types';
  * for a closer look.
  */
 const RESOLUTIONS = new Set([5, 6]);
-const DEFAULT_RESOLUTION = 5;
 
 /**
  * Gaps of the RCC, ranked: cells whose children are placed over 20 miles away with no suitable vacancy
@@ -30,21 +25,8 @@ export const GET: RequestHandler = async ({ locals, params, request, url }) => {
 	if (!rcc) return response;
 	if (rcc.id === ENGLAND_ID) return notFound('The analysis is per RCC.');
 	if (!canSeeChildLocations(user, rcc.id)) return denied(user);
-	const asked = Number(url.searchParams.get('resolution') ?? DEFAULT_RESOLUTION);
+	const asked = Number(url.searchParams.get('resolution') ?? DEFAULT_GAP_RESOLUTION);
 	if (!RESOLUTIONS.has(asked))
 		return Response.json({ message: 'resolution must be 5 or 6.' }, { status: 400 });
-	const context = await regionAnalysis(sql, rcc);
-	const gaps = coverageGaps(context, { resolution: asked, laCodes: rcc.laCodes });
-	const own = rcc.laCodes.filter((code) => canSeeChildRecords(user, code));
-	const cells = suppressGaps(gaps, own);
-	const published = new Set(cells.map((cell) => cell.cell));
-	const breakdowns = new Map(
-		gapBreakdown(context, { ...gaps, ranked: gaps.ranked.filter((cell) => published.has(cell.cell)) }).map(
-			(breakdown) => [breakdown.cell, suppressGapBreakdown(breakdown, own)]
-		)
-	);
-	return jsonResponse(
-		{ resolution: asked, cells: cells.map((cell) => ({ ...cell, unserved: breakdowns.get(cell.cell)! })) },
-		{ request }
-	);
+	return jsonResponse({ resolution: asked, cells: await gapCells(sql, rcc, user, asked) }, { request });
 };
