@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { leaks } from '../../../tests/support/disclosure-attacker';
 import { sumRelation, suppressRelated, type Relation, type RelatedCell } from './suppress-related';
+import { propertyRuns } from '../../../tests/mutation/property-runs';
 
 const W = { value: null, suppressed: true };
 const v = (value: number | null) => ({ value, suppressed: false });
@@ -117,7 +118,7 @@ describe('suppressRelated', () => {
 				fc.property(relatedTable(), ({ input, relations }) => {
 					expect(attack(input, relations).leaked).toEqual([]);
 				}),
-				{ numRuns: 2000, seed: 11 }
+				{ numRuns: propertyRuns(2000), seed: 11 }
 			);
 		}
 	);

@@ -12,6 +12,7 @@ import {
 	type SuppressedTable,
 	type Withheld
 } from './suppression';
+import { propertyRuns } from '../../../tests/mutation/property-runs';
 
 const W: Withheld = { value: null, suppressed: true };
 const v = (value: number | null): Withheld => ({ value, suppressed: false });
@@ -377,7 +378,7 @@ describe('suppressAreaFigures against an independent attacker', () => {
 						expect(leaks(seen, truth, 14, own)).toEqual([]);
 					}
 				),
-				{ numRuns: 2000, seed: 18 }
+				{ numRuns: propertyRuns(2000), seed: 18 }
 			);
 		}
 	);

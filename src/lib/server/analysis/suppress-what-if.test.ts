@@ -11,6 +11,7 @@ import type { Withheld } from '$lib/domain/suppression';
 import { leaks, type ReaderView } from '../../../../tests/support/disclosure-attacker';
 import { randomInput } from '../../../../tests/fixtures/analysis/random-input';
 import { suppressWhatIf } from './suppress-what-if';
+import { propertyRuns } from '../../../../tests/mutation/property-runs';
 
 function area(
 	code: string,
@@ -175,7 +176,7 @@ describe('suppressWhatIf against an independent attacker, on the real engine', (
 						expect(leaks(seen, truth, Math.max(...truth) + 6, known)).toEqual([]);
 					}
 				),
-				{ numRuns: 1000, seed: 112 }
+				{ numRuns: propertyRuns(1000), seed: 112 }
 			);
 		}
 	);
