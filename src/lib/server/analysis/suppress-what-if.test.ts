@@ -74,6 +74,19 @@ describe('suppressWhatIf', () => {
 		expect(all.region.percentOver20MilesBefore).toEqual({ value: 20, suppressed: false });
 		expect(all.region.percentOver20MilesAfter).toEqual({ value: 10.7, suppressed: false });
 	});
+
+	it('shows the region’s small shares only to a reader who holds every LA', () => {
+		// Over 20 miles left after the proposals: A 1, B 1, the region 2 of 200 children (1%).
+		const small = result([area('A', 5, 2, 4), area('B', 10, 5, 9)]);
+		expect(suppressWhatIf(small, () => true).region.percentOver20MilesAfter).toEqual({
+			value: 1,
+			suppressed: false
+		});
+		const partly = suppressWhatIf(small, (code) => code === 'A');
+		expect(partly.las[0].percentOver20MilesAfter).toEqual({ value: 1, suppressed: false });
+		expect(partly.las[1].percentOver20MilesAfter).toEqual({ value: null, suppressed: true });
+		expect(partly.region.percentOver20MilesAfter).toEqual({ value: null, suppressed: true });
+	});
 });
 
 describe('suppressWhatIf against an independent attacker, on the real engine', () => {
