@@ -87,6 +87,13 @@ describe('suppressWhatIf', () => {
 		expect(partly.las[1].percentOver20MilesAfter).toEqual({ value: null, suppressed: true });
 		expect(partly.region.percentOver20MilesAfter).toEqual({ value: null, suppressed: true });
 	});
+
+	it('gives a what-if over no LAs a region of zeros and no shares', () => {
+		const out = suppressWhatIf(result([]), () => false);
+		expect(out.las).toEqual([]);
+		expect(out.region.gained).toEqual({ value: 0, suppressed: false });
+		expect(out.region.percentOver20MilesNow).toEqual({ value: null, suppressed: false });
+	});
 });
 
 describe('suppressWhatIf against an independent attacker, on the real engine', () => {
