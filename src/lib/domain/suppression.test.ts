@@ -414,6 +414,19 @@ describe('suppressAreaFigures against an independent attacker', () => {
 			over20Miles: Math.min(children, b)
 		}));
 
+	it('withholds in both tables a total that either withholds (one pass over each leaks here)', () => {
+		// The reader holds LA 0 (3 children, all over 20 miles). Suppressing each table once leaves
+		// LA 2's 2 children over 20 miles narrowed to 1-4 (found by the property below at its 162nd
+		// case); suppressing both until they agree on the withheld totals does not.
+		const las = [
+			{ children: 3, outsideLa: 0, over20Miles: 3 },
+			{ children: 0, outsideLa: 0, over20Miles: 0 },
+			{ children: 7, outsideLa: 0, over20Miles: 2 }
+		];
+		const { truth, own, view: seen } = view(las, [true, false, false, false]);
+		expect(leaks(seen, truth, 14, own)).toEqual([]);
+	});
+
 	it(
 		'narrows no withheld 1-4 count (an LA’s children, outside, inside, over or within 20 miles) to 1-4',
 		{ timeout: 120_000 },
