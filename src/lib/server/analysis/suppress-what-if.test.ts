@@ -88,6 +88,15 @@ describe('suppressWhatIf', () => {
 		expect(partly.region.percentOver20MilesAfter).toEqual({ value: null, suppressed: true });
 	});
 
+	it('never takes the region for one of the reader’s LAs, whatever `known` says of its code', () => {
+		// B's gain of 4 would follow from the region's 6 less A's 2 if the region were known.
+		const small = result([area('A', 5, 2, 4), area('B', 10, 5, 9)]);
+		const out = suppressWhatIf(small, (code) => code !== 'B');
+		expect(out.las[0].gained).toEqual({ value: 2, suppressed: false });
+		expect(out.las[1].gained).toEqual({ value: null, suppressed: true });
+		expect(out.region.gained).toEqual({ value: null, suppressed: true });
+	});
+
 	it('gives a what-if over no LAs a region of zeros and no shares', () => {
 		const out = suppressWhatIf(result([]), () => false);
 		expect(out.las).toEqual([]);
