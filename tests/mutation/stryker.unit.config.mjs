@@ -11,6 +11,7 @@ export default {
 	vitest: { configFile: 'tests/mutation/vitest.unit.config.ts' },
 	mutate: [
 		'src/lib/domain/suppression.ts',
+		'src/lib/domain/suppress-related.ts',
 		'src/lib/server/analysis/suppress-*.ts',
 		'!src/lib/server/analysis/*.test.ts',
 		'src/lib/domain/analysis/coverage-gaps.ts',

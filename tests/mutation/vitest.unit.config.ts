@@ -6,6 +6,8 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
 		include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// Each property test re-runs once per mutant it covers: a small sample each time (property-runs.ts).
+		env: { PROPERTY_RUNS: '30' }
 	}
 });

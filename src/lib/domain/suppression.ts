@@ -191,14 +191,14 @@ export function suppressAreaFigures(
 			known(i) ? knownFigures(la) : figures(outside.rowTotals[i], outside.cells[i][0], over20.cells[i][0])
 		),
 		// Both tables hold the region's total; withheld if either withholds it (more unknowns is only safer).
-		region:
-			las.length > 0 && las.every((_, i) => known(i))
-				? knownFigures(sumCounts(las))
-				: figures(
-						over20.total!.suppressed ? over20.total! : outside.total!,
-						outside.columnTotals[0],
-						over20.columnTotals[0]
-					)
+		// A region without LAs has nothing to withhold: every one of its (no) LAs is the reader's.
+		region: las.every((_, i) => known(i))
+			? knownFigures(sumCounts(las))
+			: figures(
+					over20.total!.suppressed ? over20.total! : outside.total!,
+					outside.columnTotals[0],
+					over20.columnTotals[0]
+				)
 	};
 }
 

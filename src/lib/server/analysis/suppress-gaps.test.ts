@@ -4,6 +4,7 @@ import { coverageGaps, prepareAnalysis, type CoverageGaps, type GapCell } from '
 import { randomInput } from '../../../../tests/fixtures/analysis/random-input';
 import { leaks, type ReaderView } from '../../../../tests/support/disclosure-attacker';
 import { suppressGaps } from './suppress-gaps';
+import { propertyRuns } from '../../../../tests/mutation/property-runs';
 
 function cell(id: string, rank: number, byLa: Record<string, number>): GapCell {
 	const children = Object.values(byLa).reduce((a, b) => a + b, 0);
@@ -124,7 +125,7 @@ describe('suppressGaps against an independent attacker, on the real engine', () 
 						}
 					}
 				),
-				{ numRuns: 2000, seed: 18 }
+				{ numRuns: propertyRuns(2000), seed: 18 }
 			);
 		}
 	);

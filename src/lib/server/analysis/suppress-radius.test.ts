@@ -74,3 +74,15 @@ describe('suppressRadius', () => {
 		expect(member.own).toEqual([{ code: 'MEM', name: 'Member', children: 3, over20Miles: 1 }]);
 	});
 });
+
+describe('suppressRadius: the per-LA rows', () => {
+	it('lists LAs by name, whatever order their homes come in', () => {
+		// MEM's home comes first, but its name sorts after OUT's.
+		const names = new Map([
+			['MEM', 'Wyre'],
+			['OUT', 'Bolton']
+		]);
+		const result = suppressRadius(summary([]), demand, { ...reader(), names });
+		expect(result.las.map((la) => la.name)).toEqual(['Bolton', 'Wyre']);
+	});
+});

@@ -11,6 +11,7 @@ import type { Withheld } from '$lib/domain/suppression';
 import { leaks, type ReaderView } from '../../../../tests/support/disclosure-attacker';
 import { randomInput } from '../../../../tests/fixtures/analysis/random-input';
 import { suppressWhatIf } from './suppress-what-if';
+import { propertyRuns } from '../../../../tests/mutation/property-runs';
 
 function area(
 	code: string,
@@ -72,6 +73,35 @@ describe('suppressWhatIf', () => {
 		// Region: 90 over 20 of 300, 30 could move before, 58 after.
 		expect(all.region.percentOver20MilesBefore).toEqual({ value: 20, suppressed: false });
 		expect(all.region.percentOver20MilesAfter).toEqual({ value: 10.7, suppressed: false });
+	});
+
+	it('shows the region’s small shares only to a reader who holds every LA', () => {
+		// Over 20 miles left after the proposals: A 1, B 1, the region 2 of 200 children (1%).
+		const small = result([area('A', 5, 2, 4), area('B', 10, 5, 9)]);
+		expect(suppressWhatIf(small, () => true).region.percentOver20MilesAfter).toEqual({
+			value: 1,
+			suppressed: false
+		});
+		const partly = suppressWhatIf(small, (code) => code === 'A');
+		expect(partly.las[0].percentOver20MilesAfter).toEqual({ value: 1, suppressed: false });
+		expect(partly.las[1].percentOver20MilesAfter).toEqual({ value: null, suppressed: true });
+		expect(partly.region.percentOver20MilesAfter).toEqual({ value: null, suppressed: true });
+	});
+
+	it('never takes the region for one of the reader’s LAs, whatever `known` says of its code', () => {
+		// B's gain of 4 would follow from the region's 6 less A's 2 if the region were known.
+		const small = result([area('A', 5, 2, 4), area('B', 10, 5, 9)]);
+		const out = suppressWhatIf(small, (code) => code !== 'B');
+		expect(out.las[0].gained).toEqual({ value: 2, suppressed: false });
+		expect(out.las[1].gained).toEqual({ value: null, suppressed: true });
+		expect(out.region.gained).toEqual({ value: null, suppressed: true });
+	});
+
+	it('gives a what-if over no LAs a region of zeros and no shares', () => {
+		const out = suppressWhatIf(result([]), () => false);
+		expect(out.las).toEqual([]);
+		expect(out.region.gained).toEqual({ value: 0, suppressed: false });
+		expect(out.region.percentOver20MilesNow).toEqual({ value: null, suppressed: false });
 	});
 });
 
@@ -175,7 +205,7 @@ describe('suppressWhatIf against an independent attacker, on the real engine', (
 						expect(leaks(seen, truth, Math.max(...truth) + 6, known)).toEqual([]);
 					}
 				),
-				{ numRuns: 1000, seed: 112 }
+				{ numRuns: propertyRuns(1000), seed: 112 }
 			);
 		}
 	);

@@ -102,7 +102,8 @@ export function suppressWhatIf(result: WhatIfResult, known: (laCode: string) => 
 			percentOver20MilesAfter: share('over20After')
 		};
 	};
-	const allKnown = result.las.length > 0 && result.las.every((la) => known(la.code));
+	// Without LAs the region is all zeros: nothing to withhold either way.
+	const allKnown = result.las.every((la) => known(la.code));
 	return {
 		las: result.las.map((la, i) => area(la, ids[i], known(la.code))),
 		region: area(result.region, region, allKnown),
