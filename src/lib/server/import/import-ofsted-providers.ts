@@ -1,11 +1,5 @@
 import { DataFileError } from '../seed/data-file-error';
-import {
-	isChildrensHomeRow,
-	OFSTED_LA_NAME_FIXES,
-	ofstedHomes,
-	ofstedProviderRow,
-	type OfstedHome
-} from '../seed/ofsted-homes';
+import { isChildrensHomeRow, ofstedHomes, ofstedProviderRow, type OfstedHome } from '../seed/ofsted-homes';
 import { diffRows, insertBatches, type KindContext, type KindImport, type TableChanges } from './import-kind';
 import { isoDate } from './parse-date';
 import { laCentroid } from './places';

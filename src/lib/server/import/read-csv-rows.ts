@@ -134,7 +134,9 @@ export async function* readCsvRows(
 	} catch (error) {
 		if (error instanceof ImportRefused) throw error;
 		const code = (error as { code?: string }).code;
-		const line = (error as { lines?: number }).lines ?? null;
+		// The record being read: csv-parse counts the header among its records.
+		const records = (error as { records?: number }).records;
+		const line = records === undefined ? null : records + 1;
 		if (code === 'CSV_MAX_RECORD_SIZE') {
 			throw new ImportRefused([
 				{

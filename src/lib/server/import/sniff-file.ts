@@ -32,6 +32,7 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 }
 
 function megabytes(bytes: number): string {
+	if (bytes < 1024 * 1024) return `${bytes.toLocaleString('en-GB')} bytes`;
 	return `${(bytes / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 }
 
