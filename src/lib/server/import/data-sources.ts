@@ -1,13 +1,8 @@
 import type postgres from 'postgres';
 
-/** Where an LA's figures come from: imported files (with their date) or the synthetic demo. */
-export interface LaDataSource {
-	laCode: string;
-	/** 'imported' when the LA's children come from its SSDA903 return, else 'synthetic'. */
-	children: 'imported' | 'synthetic';
-	/** ISO timestamp of each kind's latest import for the LA. */
-	imported: Record<string, string>;
-}
+import type { LaDataSource } from '../../domain/data-source';
+
+export type { LaDataSource };
 
 export async function dataSourcesOf(sql: postgres.Sql, laCodes: readonly string[]): Promise<LaDataSource[]> {
 	const rows = await sql<{ laCode: string; kind: string; at: Date }[]>`
