@@ -67,9 +67,11 @@ export interface ImportOutcome {
 	runId: number | null;
 }
 
-async function latestRunId(sql: postgres.Sql | postgres.TransactionSql): Promise<number> {
-	const [row] = await sql<{ id: string | null }[]>`select max(id) as id from import_runs`;
-	return Number(row.id ?? 0);
+/** Changes with every import and every undo: a plan made before it is stale. */
+async function importsState(sql: postgres.Sql | postgres.TransactionSql): Promise<string> {
+	const [row] = await sql<{ state: string }[]>`
+		select concat(max(id), '/', max(restored_at)) as state from import_runs`;
+	return row.state;
 }
 
 /** The rows in scope of each table, as jsonb, before the import rewrites them. */
@@ -118,7 +120,7 @@ export async function runImport(sql: postgres.Sql, request: ImportRequest): Prom
 		acceptXlsx: request.kind === 'ofsted-providers'
 	});
 	const problems = new ProblemList();
-	const startRun = await latestRunId(sql);
+	const startState = await importsState(sql);
 	const kind = await KINDS[request.kind]({ sql, laCodes, asAt, problems });
 	const options: RowReadOptions = {
 		columns: kind.columns,
@@ -159,7 +161,7 @@ export async function runImport(sql: postgres.Sql, request: ImportRequest): Prom
 	request.progress?.('writing', 0);
 	await sql.begin(async (tx) => {
 		await tx`select pg_advisory_xact_lock(${IMPORT_LOCK})`;
-		if ((await latestRunId(tx)) !== startRun)
+		if ((await importsState(tx)) !== startState)
 			throw new ImportRefused([
 				fileProblem('another import finished while this file was being checked', 'import the file again')
 			]);
