@@ -10,6 +10,8 @@ export interface Config {
 	demo: boolean;
 	basemapStyle: string | null;
 	collab: CollabLimits;
+	/** Largest file an import accepts, refused by its size before it is read (IMPORT_MAX_BYTES). */
+	importMaxBytes: number;
 }
 
 /** Limits of live collaboration (server/collab), each from its `COLLAB_*` variable. */
@@ -76,6 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		// The embedded database is a demo by default; a real server is empty unless asked.
 		demo: flag(env.DEMO) ?? databaseUrl === null,
 		basemapStyle: env.PUBLIC_BASEMAP_STYLE || null,
-		collab: readCollabLimits(env)
+		collab: readCollabLimits(env),
+		importMaxBytes: positiveInteger(env, 'IMPORT_MAX_BYTES', 1024 * MIB)
 	};
 }

@@ -28,6 +28,7 @@ export async function startAppServer(db: Database, config: Partial<Config> = {})
 				demo: false,
 				basemapStyle: null,
 				collab: readConfig({}).collab,
+				importMaxBytes: readConfig({}).importMaxBytes,
 				...config
 			}
 		})

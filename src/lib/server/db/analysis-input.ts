@@ -58,7 +58,7 @@ export async function analysisInputOf(
 		>`
 			select urn, la_code as "laCode", kind, lon, lat, places, vacancies, age_min as "ageMin",
 				age_max as "ageMax", needs
-			from homes where la_code = any(${sql.array(members)}) order by urn`,
+			from homes where la_code = any(${sql.array(members)}) and closed_on is null order by urn`,
 		sql<{ laCode: string; places: number; vacancies: number; lon: number; lat: number; name: string }[]>`
 			select f.la_code as "laCode", f.places, f.vacancies, l.label_lon as lon, l.label_lat as lat, l.name
 			from fostering_capacity f join las l on l.code = f.la_code

@@ -27,6 +27,6 @@ export async function inLas(sql: postgres.Sql, laCodes: readonly string[]): Prom
 			to_char(h.inspection_date, 'YYYY-MM-DD') as "inspectionDate", h.lon, h.lat,
 			h.location_approximate as approximate
 		from homes h join las l on l.code = h.la_code
-		where h.la_code = any(${sql.array([...laCodes])})
+		where h.la_code = any(${sql.array([...laCodes])}) and h.closed_on is null
 		order by h.la_code, h.urn`;
 }
