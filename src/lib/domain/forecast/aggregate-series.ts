@@ -34,7 +34,9 @@ export function aggregateSeries(
 			byPlacement: Object.fromEntries(
 				PLACEMENT_GROUPS.map((group) => [group, sum(year, (y) => y.byPlacement[group])])
 			) as YearFigures['byPlacement'],
-			byAge: Object.fromEntries(AGE_BANDS.map((band) => [band, sum(year, (y) => y.byAge[band])])) as YearFigures['byAge']
+			byAge: Object.fromEntries(
+				AGE_BANDS.map((band) => [band, sum(year, (y) => y.byAge[band])])
+			) as YearFigures['byAge']
 		}))
 	};
 	// Breakdown gaps (DfE withholds small placement groups routinely) do not make the total incomplete.

@@ -92,3 +92,19 @@ describe('absolutePercentageError', () => {
 		expect(absolutePercentageError(5, null)).toBeNull();
 	});
 });
+
+describe('backtest of an LA created after 2021', () => {
+	it('fits from its first published year', () => {
+		const created = seriesOf('E06000061', [
+			[2021, null, null, null],
+			[2022, 120, 60, 40],
+			[2023, 140, 60, 40],
+			[2024, 160, 60, 40],
+			[2025, 180, 60, 40]
+		]);
+		const result = backtest(created.years, { pools: noPools, seed: 's' });
+		expect(result.fitYears).toEqual([2022, 2023]);
+		// Entries 60, exit rate 40/120, other net change 0: 140 x 2/3 + 60 = 153.33.
+		expect(result.years[0].model).toBeCloseTo(140 * (2 / 3) + 60, 10);
+	});
+});

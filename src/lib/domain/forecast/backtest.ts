@@ -41,7 +41,9 @@ export interface BacktestOptions {
 
 /** Fits both methods to the years up to 2023 and scores their predictions of 2024 and 2025. */
 export function backtest(years: readonly YearFigures[], options: BacktestOptions): Backtest {
+	// An LA created after 2021 (e.g. North Northamptonshire) is fitted from its first year.
 	const fitting = years.filter((y) => y.year <= BACKTEST_FIT_LAST_YEAR);
+	while (fitting.length > 0 && fitting[0].lookedAfter === null) fitting.shift();
 	const start = fitting.at(-1)?.lookedAfter ?? null;
 	const horizon = BACKTEST_YEARS.length;
 	const predictions = (method: ForecastMethod): number[] | null => {

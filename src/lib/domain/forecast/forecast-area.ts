@@ -37,7 +37,10 @@ export interface AreaForecast {
 
 export interface ForecastAreaOptions {
 	/** Pooled residuals per method: of the backtest's fit (to 2023) and of the full fit (every year). */
-	pools: { backtest: Record<ForecastMethod, readonly number[]>; full: Record<ForecastMethod, readonly number[]> };
+	pools: {
+		backtest: Record<ForecastMethod, readonly number[]>;
+		full: Record<ForecastMethod, readonly number[]>;
+	};
 	/** Years ahead of the last observed year, 1 to 5. */
 	horizon?: number;
 	draws?: number;
@@ -108,7 +111,8 @@ function reason(tested: Backtest, modelFits: boolean): string {
 		return `Naive forecast: the published figures for ${tested.fitYears.join(', ') || 'the fitting years'} are incomplete, so the model could not be backtested.`;
 	if (!tested.modelBeatsNaive)
 		return `Naive forecast: in the backtest (fitted to ${tested.fitYears[0]}-${BACKTEST_FIT_LAST_YEAR}) the model's error was ${figure(tested.modelMape)}, not below the naive forecast's ${figure(tested.naiveMape)}.`;
-	if (!modelFits) return 'Naive forecast: the latest published figures are incomplete, so the model could not be fitted.';
+	if (!modelFits)
+		return 'Naive forecast: the latest published figures are incomplete, so the model could not be fitted.';
 	return `Stock-and-flow model: in the backtest its error was ${figure(tested.modelMape)}, below the naive forecast's ${figure(tested.naiveMape)}.`;
 }
 
@@ -139,7 +143,10 @@ function shares<Key extends string>(
 	) as Record<Key, number | null>;
 }
 
-function split<Key extends string>(total: Banded, shareOf: Record<Key, number | null>): Record<Key, Banded | null> {
+function split<Key extends string>(
+	total: Banded,
+	shareOf: Record<Key, number | null>
+): Record<Key, Banded | null> {
 	return Object.fromEntries(
 		Object.entries<number | null>(shareOf).map(([key, share]) => [
 			key,

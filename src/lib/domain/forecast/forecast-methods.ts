@@ -27,16 +27,18 @@ export function fitMethod(method: ForecastMethod, years: readonly YearFigures[])
 }
 
 /**
- * In-sample one-step relative residuals, actual / predicted - 1, of each transition of the fitted
- * years: how far each 31 March was from what the method made of the year before. The bootstrap draws
- * from these (pooled over many areas) to draw the uncertainty band.
+ * One-step relative prediction errors, actual / predicted - 1: for each year, the method fitted to the
+ * years before it only (an expanding window, so every error is out of sample, as the forecast's will
+ * be) predicts it from the year before. The bootstrap draws from these, pooled over many areas, to
+ * draw the uncertainty band. In-sample residuals would be smaller than the errors the forecast makes.
  */
-export function relativeResiduals(fitted: FittedMethod, years: readonly YearFigures[]): number[] {
+export function relativeResiduals(method: ForecastMethod, years: readonly YearFigures[]): number[] {
 	const residuals: number[] = [];
 	for (let i = 1; i < years.length; i++) {
+		const fitted = fitMethod(method, years.slice(0, i));
 		const before = years[i - 1].lookedAfter;
 		const actual = years[i].lookedAfter;
-		if (before === null || actual === null) continue;
+		if (!fitted || before === null || actual === null) continue;
 		const predicted = fitted.step(before);
 		if (predicted > 0) residuals.push(actual / predicted - 1);
 	}
@@ -51,7 +53,6 @@ export function residualPool(
 ): number[] {
 	return series.flatMap((area) => {
 		const years = area.years.filter((y) => y.year <= lastYear);
-		const fitted = fitMethod(method, years);
-		return fitted ? relativeResiduals(fitted, years) : [];
+		return relativeResiduals(method, years);
 	});
 }

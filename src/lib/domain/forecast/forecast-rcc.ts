@@ -1,6 +1,6 @@
 import { aggregateSeries } from './aggregate-series';
 import { BACKTEST_FIT_LAST_YEAR } from './backtest';
-import { forecastArea, type AreaForecast } from './forecast-area';
+import { forecastArea, type AreaForecast, type ForecastAreaOptions } from './forecast-area';
 import { FORECAST_METHODS, residualPool, type ForecastMethod } from './forecast-methods';
 import type { AreaSeries } from './types';
 
@@ -25,12 +25,8 @@ export interface RccForecast {
 
 /** Forecasts each member LA and the region (the members' sum, forecast as one series). */
 export function forecastRcc(input: RccForecastInput): RccForecast {
-	const pools = (areas: readonly AreaSeries[]) => ({
-		backtest: byMethod((method) => residualPool(areas, method, BACKTEST_FIT_LAST_YEAR)),
-		full: byMethod((method) => residualPool(areas, method, Infinity))
-	});
-	const laPools = pools(input.las);
-	const regionPools = pools(input.regions);
+	const laPools = forecastPools(input.las);
+	const regionPools = forecastPools(input.regions);
 	const byCode = new Map(input.las.map((series) => [series.code, series]));
 	const members = input.memberCodes
 		.map((code) => byCode.get(code))
@@ -47,6 +43,17 @@ export function forecastRcc(input: RccForecastInput): RccForecast {
 	};
 }
 
+/** Residuals of both methods over these areas: fitted to 2021-2023 (backtest) and to every year. */
+export function forecastPools(areas: readonly AreaSeries[]): ForecastAreaOptions['pools'] {
+	return {
+		backtest: byMethod((method) => residualPool(areas, method, BACKTEST_FIT_LAST_YEAR)),
+		full: byMethod((method) => residualPool(areas, method, Infinity))
+	};
+}
+
 function byMethod<T>(make: (method: ForecastMethod) => T): Record<ForecastMethod, T> {
-	return Object.fromEntries(FORECAST_METHODS.map((method) => [method, make(method)])) as Record<ForecastMethod, T>;
+	return Object.fromEntries(FORECAST_METHODS.map((method) => [method, make(method)])) as Record<
+		ForecastMethod,
+		T
+	>;
 }

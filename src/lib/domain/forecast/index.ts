@@ -6,3 +6,4 @@ export * from './backtest';
 export * from './aggregate-series';
 export * from './forecast-area';
 export * from './forecast-rcc';
+export * from './dfe-series';
