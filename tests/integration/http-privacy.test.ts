@@ -65,7 +65,11 @@ describe.each(backends)('HTTP privacy and security headers on %s', (backend) => 
 			'/api/rccs/tst/hotspots.geojson',
 			'/api/rccs/tst/gaps.json',
 			'/api/rccs/tst/radius.json?lon=-2.25&lat=53.25&miles=20',
-			'/api/rccs/tst/plans'
+			'/api/rccs/tst/plans',
+			'/api/rccs/tst/forecast.json',
+			'/api/rccs/tst/costs.json',
+			'/api/rccs/tst/cost-sharing.json?formula=proportional',
+			'/api/rccs/tst/cost-settings'
 		];
 
 		it.each(perReader)('%s is never stored', async (pathname) => {
