@@ -58,18 +58,10 @@ describe('costBenchmark', () => {
 		expect(secure.placements).toEqual({ value: null, suppressed: true });
 		expect(secure.weeklySpend).toBeNull();
 		expect(secure.annualSpend).toBeNull();
-		// With A's total and spend shown, spend - the shown groups' spend = 7,500 x secure: withheld too,
-		// or a second group count is.
-		const shownSpend = a.weeklySpend;
-		const shownTotal = a.placements.value;
-		const others = a.groups.filter((g) => !g.placements.suppressed);
-		if (shownSpend !== null) {
-			const rest = shownSpend - others.reduce((s, g) => s + g.weeklySpend!, 0);
-			expect(others.length).toBeLessThan(a.groups.length - 1);
-			expect(rest).toBeGreaterThan(0);
-		}
-		if (shownTotal !== null)
-			expect(a.groups.filter((g) => g.placements.suppressed).length).toBeGreaterThan(1);
+		// A spend total is withheld with any count it is made of: spend - the shown groups' spend would
+		// be 7,500 x the withheld secure count.
+		expect(a.weeklySpend).toBeNull();
+		expect(a.annualSpend).toBeNull();
 		// B's 6 secure placements, and the region's 8, are not small.
 		expect(result.region.groups.find((g) => g.placementType === 'secure')!.placements.value).toBe(8);
 	});

@@ -54,9 +54,8 @@ export interface CostBenchmark {
 /**
  * Weekly cost per placement by type and sector, its spread over the region's current placements and
  * the spend they imply, per LA and for the region. Counts of children leave their LA suppressed: the
- * counts, each LA's total and spend, and the region's per-group totals and spend are one set of related
- * figures (spend is a weighted sum of counts, so it is a relation too), suppressed together; a spend
- * shown never gives away a withheld count. `ownLas`: the reader's own LAs, whose figures they know.
+ * counts, each LA's total and the region's per-group totals are one set of related figures, suppressed
+ * together; a spend is shown only where every count it is made of is, so it never gives one away. `ownLas`: the reader's own LAs, whose figures they know.
  */
 export function costBenchmark(input: {
 	members: readonly { code: string; name: string }[];
@@ -80,24 +79,16 @@ export function costBenchmark(input: {
 	}
 	const own = new Set(input.ownLas);
 
-	// Cells: per LA its group counts, its total and its weekly spend; then the region's group totals,
-	// its total and its spend.
+	// Cells: per LA its group counts and its total; then the region's group totals and its total.
 	const cells: RelatedCell[] = [];
 	const relations: Relation[] = [];
 	const add = (cell: RelatedCell) => cells.push(cell) - 1;
 	const laCells = input.members.map((la) => {
 		const known = own.has(la.code);
 		const groups = groupKeys.map((k) => add({ value: countOf.get(`${la.code}|${k}`) ?? 0, known }));
-		const counts = groups.map((i) => cells[i].value!);
-		const total = add({ value: counts.reduce((s, v) => s + v, 0), known });
-		const spend = add({
-			value: counts.reduce((s, v, g) => s + v * groupOf[g].weekly, 0),
-			known,
-			sensitive: false
-		});
+		const total = add({ value: groups.reduce((s, i) => s + cells[i].value!, 0), known });
 		relations.push(sumRelation(total, groups));
-		relations.push([[spend, -1], ...groups.map((cell, g) => [cell, groupOf[g].weekly] as const)]);
-		return { groups, total, spend };
+		return { groups, total };
 	});
 	const regionGroups = groupKeys.map((_, g) => {
 		const parts = laCells.map((la) => la.groups[g]);
@@ -107,16 +98,6 @@ export function costBenchmark(input: {
 	});
 	const regionTotal = add({ value: regionGroups.reduce((s, i) => s + cells[i].value!, 0) });
 	relations.push(sumRelation(regionTotal, regionGroups));
-	const regionSpend = add({
-		value: laCells.reduce((s, la) => s + cells[la.spend].value!, 0),
-		sensitive: false
-	});
-	relations.push(
-		sumRelation(
-			regionSpend,
-			laCells.map((la) => la.spend)
-		)
-	);
 	const shown = suppressRelated(cells, relations);
 
 	const spendOf = (placements: Withheld, weekly: number) => ({
@@ -124,8 +105,13 @@ export function costBenchmark(input: {
 		annualSpend:
 			placements.suppressed || placements.value === null ? null : placements.value * weekly * WEEKS_PER_YEAR
 	});
-	const money = (cell: number) => {
-		const value = shown[cell].suppressed ? null : shown[cell].value;
+	// A spend total is shown only when every count it is made of is: then it tells nothing new. (As a
+	// relation of its own, weighted by unit cost, it would let a reader solve two withheld counts of
+	// different costs from a shown count total and spend.)
+	const money = (groupCells: readonly number[]) => {
+		const value = groupCells.some((cell) => shown[cell].suppressed)
+			? null
+			: groupCells.reduce((s, cell, g) => s + shown[cell].value! * groupOf[g].weekly, 0);
 		return { weeklySpend: value, annualSpend: value === null ? null : value * WEEKS_PER_YEAR };
 	};
 	const groupSpends = (cellsOfGroups: readonly number[]) =>
@@ -158,10 +144,10 @@ export function costBenchmark(input: {
 			code: la.code,
 			name: la.name,
 			placements: shown[laCells[i].total],
-			...money(laCells[i].spend),
+			...money(laCells[i].groups),
 			groups: groupSpends(laCells[i].groups)
 		})),
-		region: { placements: shown[regionTotal], ...money(regionSpend), groups: groupSpends(regionGroups) }
+		region: { placements: shown[regionTotal], ...money(regionGroups), groups: groupSpends(regionGroups) }
 	};
 }
 

@@ -7,3 +7,4 @@ export * from './aggregate-series';
 export * from './forecast-area';
 export * from './forecast-rcc';
 export * from './dfe-series';
+export * from './scenario-need';
