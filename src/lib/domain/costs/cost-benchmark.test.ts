@@ -41,13 +41,19 @@ describe('costBenchmark', () => {
 		expect(result.groups.map((g) => g.outlier)).toEqual([false, false, false]);
 	});
 
-	it('flags a cost above the fence as an outlier', () => {
-		const costs = DEFAULT_UNIT_COSTS.map((c) => (c.placementType === 'secure' ? { ...c, weekly: 9000 } : c));
-		const result = costBenchmark({ members, counts, costs, ownLas: [] });
-		expect(result.groups.map((g) => [g.placementType, g.outlier])).toEqual([
-			['childrens_home', false],
-			['foster', false],
-			['secure', true]
+	it('flags a cost far above like placements of the same type as an outlier', () => {
+		// Children's homes: 22 private at £3,830 and 2 voluntary at £9,000: Q1 = Q3 = £3,830, so the
+		// voluntary ones are outliers; fostering's lone cost is not, nor the dearer secure homes.
+		const costs = DEFAULT_UNIT_COSTS.map((c) =>
+			c.placementType === 'childrens_home' ? { ...c, bySector: { Voluntary: 9000 } } : c
+		);
+		const withVoluntary = [...counts, count('B', 'childrens_home', 'Voluntary', 2)];
+		const result = costBenchmark({ members, counts: withVoluntary, costs, ownLas: [] });
+		expect(result.groups.map((g) => [g.placementType, g.sector, g.outlier])).toEqual([
+			['childrens_home', 'Private', false],
+			['childrens_home', 'Voluntary', true],
+			['foster', null, false],
+			['secure', 'Local Authority', false]
 		]);
 	});
 

@@ -21,7 +21,10 @@ export interface CostGroup {
 	sector: Sector | null;
 	/** Pounds a week per placement. */
 	weekly: number;
-	/** Above the region's upper fence (Q3 + 1.5 x IQR of the weekly cost of its placements). */
+	/**
+	 * Above the upper fence (Q3 + 1.5 x IQR) of the weekly cost of the region's placements of the same
+	 * type: far dearer than like placements.
+	 */
 	outlier: boolean;
 }
 
@@ -134,10 +137,23 @@ export function costBenchmark(input: {
 		const [q1, median, q3] = [at(0.25), at(0.5), at(0.75)];
 		distribution = { q1, median, q3, upperFence: q3 + 1.5 * (q3 - q1) };
 	}
+	// Outliers against placements of the same type: a children's home is not an outlier for costing
+	// more than fostering, only for costing far more than other children's homes.
+	const fenceOf = new Map<PlacementType, number>();
+	for (const type of new Set(groupOf.map((group) => group.placementType))) {
+		const ofType = groupOf
+			.map((group, g) => ({ weekly: group.weekly, n: weights[g], type: group.placementType }))
+			.filter((group) => group.type === type && group.n > 0)
+			.sort((a, b) => a.weekly - b.weekly);
+		const n = ofType.reduce((s, group) => s + group.n, 0);
+		if (n === 0) continue;
+		const [q1, q3] = [weightedQuantile(ofType, n, 0.25), weightedQuantile(ofType, n, 0.75)];
+		fenceOf.set(type, q3 + 1.5 * (q3 - q1));
+	}
 	return {
 		groups: groupOf.map((group) => ({
 			...group,
-			outlier: distribution !== null && group.weekly > distribution.upperFence
+			outlier: fenceOf.has(group.placementType) && group.weekly > fenceOf.get(group.placementType)!
 		})),
 		distribution,
 		las: input.members.map((la, i) => ({

@@ -27,6 +27,7 @@ export function fanChart(area: AreaForecastJson, width: number): Element {
 		height: 320,
 		style: font,
 		marginLeft: 60,
+		marginRight: 70,
 		x: { label: 'Year ending 31 March', tickFormat: 'd', ticks: [...observed, ...ahead].map((d) => d.year) },
 		y: { label: 'Children looked after', grid: true, zero: false },
 		marks: [
@@ -71,7 +72,8 @@ export function backtestChart(areas: readonly AreaForecastJson[], width: number)
 		width,
 		height: 60 + 28 * areas.length,
 		style: font,
-		marginLeft: 170,
+		marginLeft: 300,
+		marginRight: 30,
 		x: { label: 'Backtest error, 2024-2025 (mean absolute % error)', grid: true, zero: true },
 		y: { label: null, domain: areas.map((a) => a.name) },
 		color: {
@@ -109,15 +111,15 @@ export function costChart(
 		? [
 				{ x: d.q1, name: 'Q1' },
 				{ x: d.median, name: 'median' },
-				{ x: d.q3, name: 'Q3' },
-				{ x: d.upperFence, name: 'outlier fence' }
+				{ x: d.q3, name: 'Q3' }
 			]
 		: [];
 	return Plot.plot({
 		width,
 		height: 70 + 32 * rows.length,
 		style: font,
-		marginLeft: 230,
+		marginLeft: 300,
+		marginRight: 140,
 		x: { label: 'Weekly cost per placement (£)', grid: true },
 		y: { label: null },
 		marks: [
@@ -149,8 +151,8 @@ export function contributionsChart(
 		width,
 		height: 60 + 28 * rows.length,
 		style: font,
-		marginLeft: 170,
-		marginRight: 90,
+		marginLeft: 300,
+		marginRight: 100,
 		x: { label: 'Contribution a year (£)', grid: true },
 		y: { label: null },
 		marks: [
