@@ -68,7 +68,11 @@ describe.each(backends)('HTTP privacy and security headers on %s', (backend) => 
 			'/api/rccs/tst/plans',
 			'/api/rccs/tst/export/las.csv',
 			'/api/rccs/tst/export/placements.geojson',
-			'/api/rccs/tst/export/scenarios.csv'
+			'/api/rccs/tst/export/scenarios.csv',
+			'/api/rccs/tst/forecast.json',
+			'/api/rccs/tst/costs.json',
+			'/api/rccs/tst/cost-sharing.json?formula=proportional',
+			'/api/rccs/tst/cost-settings'
 		];
 
 		it.each(perReader)('%s is never stored', async (pathname) => {

@@ -23,7 +23,8 @@ export const AUDIT_ACTIONS = [
 	'user.platform_admin',
 	'export',
 	'import',
-	'publish'
+	'publish',
+	'costs.changed'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
