@@ -96,9 +96,11 @@ test('every map action works from the keyboard: pan, zoom, choose, and place a p
 	await page.keyboard.press('Enter');
 	await expect(mapPage.details).toBeVisible();
 
-	// A proposed home in an LA, without the map: the What if form's Where.
+	// A proposed home in an LA, without the map: the What if form's Where (in a scenario of its own, as
+	// scenarios are shared and kept).
+	await mapPage.startScenario();
 	await mapPage.openSection('What if');
-	await page.getByLabel('Where').selectOption({ label: 'In Bolton' });
+	await page.getByLabel('Where', { exact: true }).selectOption({ label: 'In Bolton' });
 	const add = page.getByRole('button', { name: 'Add proposed home in Bolton' });
 	await add.focus();
 	await page.keyboard.press('Enter');
