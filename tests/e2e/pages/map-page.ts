@@ -54,7 +54,6 @@ export class MapPage {
 			.getByRole('button');
 	}
 
-	/** Opens a sidebar section (they start closed, but for the region's figures and the layers). */
 	/**
 	 * Starts a scenario of this test's own and closes the section again: the workshop's scenarios are
 	 * shared and kept (map:<rccId>), so a test that proposes homes would otherwise meet earlier tests' homes.
@@ -72,10 +71,14 @@ export class MapPage {
 		await expect(this.sectionButton('Scenarios')).toHaveAttribute('aria-expanded', 'false');
 	}
 
+	/** Opens a sidebar section (they start closed, but for the region's figures and the layers). */
 	async openSection(title: string) {
 		const button = this.sectionButton(title);
-		if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-		await expect(button).toHaveAttribute('aria-expanded', 'true');
+		// A click that lands before the page has hydrated does nothing: click again until it opens.
+		await expect(async () => {
+			if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+			await expect(button).toHaveAttribute('aria-expanded', 'true', { timeout: 5_000 });
+		}).toPass({ timeout: 30_000 });
 	}
 
 	viewButton(name: 'Map' | 'Table'): Locator {

@@ -112,6 +112,8 @@ export class AnalysisState {
 			return;
 		}
 		if (this.#timer) clearTimeout(this.#timer);
+		// Busy from the change, not from the request: figures shown during the pause are the old ones.
+		this.computing = true;
 		this.#timer = setTimeout(() => {
 			this.#timer = null;
 			void this.recompute();
@@ -160,7 +162,7 @@ export class AnalysisState {
 		} catch (error) {
 			this.whatIfError = error instanceof Error ? error.message : String(error);
 		} finally {
-			this.computing = --this.#inFlight > 0;
+			this.computing = --this.#inFlight > 0 || this.#timer !== null;
 		}
 	}
 }
